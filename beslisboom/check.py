@@ -1,0 +1,106 @@
+"""The rules of the graph: every link lands, every node is reached and can reach an end."""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+
+from .graph import sources_of
+from .model import Node, Problem, Site
+
+
+def check_site(site: Site) -> list[Problem]:
+    """Return every graph problem of the site."""
+    problems = check_start(site)
+    problems += check_targets(site)
+    if site.start in site.nodes:
+        problems += check_reachable(site)
+    problems += check_exits(site)
+    return problems
+
+
+def suggest(name: str, known: list[str]) -> str:
+    """Return ' (bedoel je "x"?)' for the nearest known name, or nothing."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (bedoel je '{close[0]}'?)" if close else ""
+
+
+def check_start(site: Site) -> list[Problem]:
+    """Check that site.yml's start names a node."""
+    if site.start in site.nodes or not site.nodes:
+        return []
+    return [Problem(site.settings_path, site.start_line,
+                    f"start '{site.start}' bestaat niet{suggest(site.start, list(site.nodes))}; "
+                    "zet hier de naam van een pagina, zonder .md")]
+
+
+def check_targets(site: Site) -> list[Problem]:
+    """Check that every next and every option names an existing node."""
+    known = list(site.nodes)
+    problems = []
+    for node in site.nodes.values():
+        links = [(node.next, node.next_line, "next")] if node.next else []
+        links += [(o.next, o.line, f"optie '{o.label}'") for o in node.options]
+        for target, line, what in links:
+            if target not in site.nodes:
+                problems.append(Problem(
+                    node.path, line,
+                    f"{what} verwijst naar '{target}', die niet bestaat{suggest(target, known)}; "
+                    "gebruik de bestandsnaam van een pagina zonder .md"))
+    return problems
+
+
+def reachable_from(site: Site, start: str) -> list[str]:
+    """List the nodes a reader can reach from start, in breadth-first order."""
+    seen = {start: None}
+    queue = deque([start])
+    while queue:
+        node = site.nodes[queue.popleft()]
+        for target in node.targets:
+            if target in site.nodes and target not in seen:
+                seen[target] = None
+                queue.append(target)
+    return list(seen)
+
+
+def check_reachable(site: Site) -> list[Problem]:
+    """Warn about nodes no route from the start leads to."""
+    reached = set(reachable_from(site, site.start))
+    return [Problem(node.path, 1, f"pagina '{node.id}' is vanaf de start niet te bereiken; "
+                                  "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
+                    severity="waarschuwing")
+            for node in site.nodes.values() if node.id not in reached]
+
+
+def check_exits(site: Site) -> list[Problem]:
+    """Report nodes from which no route leads to an end: a loop without a way out."""
+    sources = sources_of(site)
+    # A node that links to an unknown id already has an error; count it as having a way out.
+    done = [n.id for n in site.nodes.values() if n.is_end or leaves_tree(site, n)]
+    can_finish = set(done)
+    queue = deque(done)
+    while queue:
+        for source in sources[queue.popleft()]:
+            if source not in can_finish:
+                can_finish.add(source)
+                queue.append(source)
+    return [Problem(node.path, 1, f"vanaf pagina '{node.id}' is geen einde te bereiken: elke route "
+                                  f"blijft rondgaan ({loop_of(site, node, can_finish)}); geef een van "
+                                  "deze pagina's een optie naar een pagina die verder leidt")
+            for node in site.nodes.values() if node.id not in can_finish]
+
+
+def leaves_tree(site: Site, node: Node) -> bool:
+    """Tell whether a node links to an id that does not exist."""
+    return any(target not in site.nodes for target in node.targets)
+
+
+def loop_of(site: Site, node: Node, can_finish: set[str]) -> str:
+    """Describe the loop a node ends up in, as 'a → b → a'."""
+    route = [node.id]
+    while True:
+        following = [t for t in site.nodes[route[-1]].targets if t not in can_finish]
+        target = following[0]
+        if target in route:
+            return " → ".join(route[route.index(target):] + [target])
+        route.append(target)

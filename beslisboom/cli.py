@@ -1,0 +1,110 @@
+"""The editor's command line: build, check and (later) serve, in plain Dutch."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .load import shown
+from .model import Problem
+from .pipeline import Project, Result, format_problem, run
+from .write import publish
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DESCRIPTION = """\
+Maakt van de beslisboom in content/ een website die zonder server werkt.
+
+opdrachten:
+  build   (standaard) controleer content/ en schrijf de website naar dist/
+  check   controleer content/ op fouten, maar schrijf niets
+"""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Describe the commands and options in plain Dutch."""
+    parser = argparse.ArgumentParser(
+        prog="python build.py", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False)
+    parser.add_argument("command", nargs="?", default="build", choices=("build", "check"),
+                        help="wat er moet gebeuren (build of check; standaard build)")
+    parser.add_argument("--content", type=Path, default=Path("content"),
+                        help="map met site.yml en de pagina's (standaard: content)")
+    parser.add_argument("--out", type=Path, default=Path("dist"),
+                        help="map waarin de website komt (standaard: dist)")
+    parser.add_argument("--templates", type=Path, default=ROOT / "templates",
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--assets", type=Path, default=ROOT / "assets", help=argparse.SUPPRESS)
+    parser.add_argument("--strict", action="store_true",
+                        help="laat ook waarschuwingen de opdracht laten mislukken")
+    parser.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
+    return parser
+
+
+def report(result: Result, strict: bool) -> None:
+    """Print every problem, one a line, and a one-line summary."""
+    for problem in result.problems:
+        print(format_problem(problem), file=sys.stderr)
+    errors = sum(1 for p in result.problems if p.is_error)
+    warnings = len(result.problems) - errors
+    if errors or warnings:
+        parts = [f"{errors} {'fout' if errors == 1 else 'fouten'}"] if errors else []
+        if warnings:
+            parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+        print(" en ".join(parts) + " gevonden.", file=sys.stderr)
+    if result.failed(strict) and warnings and not errors:
+        print("Met --strict tellen waarschuwingen als fouten.", file=sys.stderr)
+
+
+def unsafe_output(out: Path, project: Project) -> str | None:
+    """Say why writing to out would destroy something, or return None."""
+    target = out.absolute().resolve()
+    for folder in (project.content, project.templates, project.assets, Path.cwd()):
+        folder = folder.absolute().resolve()
+        if target == folder or target in folder.parents:
+            return f"--out {shown(out)} zou {shown(folder)} overschrijven; kies een andere map"
+    if target.is_file():
+        return f"--out {shown(out)} is een bestand; kies een map"
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        return (f"--out {shown(out)} bevat al andere bestanden en geen index.html; "
+                "kies een lege of nieuwe map, of een eerder gebouwde site")
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return the exit code: 0 good, 1 content errors, 2 wrong usage."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    project = Project(content=args.content, templates=args.templates, assets=args.assets)
+    if not args.content.is_dir():
+        parser.error(f"de map {shown(args.content)} bestaat niet; geef met --content de map "
+                     "met site.yml en de pagina's")
+    if args.command == "build" and (why := unsafe_output(args.out, project)):
+        parser.error(why)
+    result = run(project)
+    report(result, args.strict)
+    if result.failed(args.strict):
+        if args.command == "build":
+            print(f"Er is niets geschreven; {shown(args.out)} is ongewijzigd.", file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print(f"Geen fouten: {len(result.site.nodes)} pagina's gecontroleerd.")
+        return 0
+    return write(result, args.out)
+
+
+def write(result: Result, out: Path) -> int:
+    """Publish the rendered files and say what was written."""
+    try:
+        publish(result.files, out)
+    except OSError as error:
+        problem = Problem(out, None, f"kan de website niet schrijven ({error.strerror}); sluit "
+                                     "programma's die bestanden in deze map open hebben en probeer "
+                                     "het opnieuw")
+        print(format_problem(problem), file=sys.stderr)
+        return 1
+    pages = sum(1 for name in result.files if name.endswith(".html"))
+    size = sum(len(data) for data in result.files.values())
+    print(f"Klaar: {pages} pagina's ({size / 1024:.0f} KB) geschreven naar {shown(out)}/")
+    return 0

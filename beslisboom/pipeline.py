@@ -1,0 +1,77 @@
+"""The build as a recipe: load, check, render, and only then write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .check import check_site
+from .load import load_site, shown
+from .model import Problem, Site
+from .render import ASSET_DIR, make_environment, render_site
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders a build reads."""
+
+    content: Path
+    templates: Path
+    assets: Path
+
+
+@dataclass
+class Result:
+    """What a build found and made."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+    site: Site | None = None
+
+    def failed(self, strict: bool = False) -> bool:
+        """Tell whether the problems stop the build."""
+        return any(p.is_error or strict for p in self.problems)
+
+
+def read_assets(assets: Path) -> dict[str, bytes]:
+    """Read every file under assets/ as an output file under assets/."""
+    if not assets.is_dir():
+        return {}
+    files = {}
+    for path in sorted(assets.rglob("*")):
+        rel = path.relative_to(assets)
+        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+            files[f"{ASSET_DIR}/{rel.as_posix()}"] = path.read_bytes()
+    return files
+
+
+def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
+    """Report a template mistake at its file and line."""
+    name = getattr(error, "filename", None) or getattr(error, "name", None)
+    path = Path(name) if name and Path(name).is_absolute() else templates / (name or "")
+    return Problem(path, getattr(error, "lineno", None),
+                   f"fout in het sjabloon: {error.message or error}")
+
+
+def run(project: Project) -> Result:
+    """Read and check everything, then render it; write nothing."""
+    site, problems = load_site(project.content)
+    if site is not None:
+        problems += check_site(site)
+    result = Result(problems=sorted(problems, key=Problem.sort_key), site=site)
+    if site is None or result.failed():
+        return result
+    try:
+        env = make_environment(project.templates)
+        result.files = {**read_assets(project.assets), **render_site(site, env)}
+    except jinja2.TemplateError as error:
+        result.problems.append(template_problem(error, project.templates))
+    return result
+
+
+def format_problem(problem: Problem) -> str:
+    """Format a problem as 'file:line: fout: message'."""
+    where = shown(problem.path) + (f":{problem.line}" if problem.line else "")
+    return f"{where}: {problem.severity}: {problem.message}"

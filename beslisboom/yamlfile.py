@@ -1,0 +1,154 @@
+"""YAML with line numbers: parse a block of a file and check its fields in Dutch."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Problem
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# PyYAML's own messages are English; these are the ones editors meet most.
+YAML_HINTS = {
+    "mapping values are not allowed here": (
+        "een dubbele punt op een plek waar dat niet kan; zet een tekst met een dubbele punt "
+        'tussen aanhalingstekens, zoals title: "Let op: dit"'
+    ),
+    "could not find expected ':'": "hier ontbreekt een dubbele punt achter de sleutel",
+    "found character '\\t' that cannot start any token": (
+        "hier staat een tab; spring in met spaties"
+    ),
+    "found unexpected end of stream": "een aanhalingsteken wordt niet afgesloten",
+    "found undefined alias": "een * aan het begin van een waarde; zet de tekst tussen aanhalingstekens",
+}
+
+
+def describe_yaml_error(error: yaml.YAMLError) -> str:
+    """Say in Dutch what is wrong with a piece of YAML and how to fix it."""
+    problem = getattr(error, "problem", None) or str(error)
+    for english, dutch in YAML_HINTS.items():
+        if problem.startswith(english):
+            return f"ongeldige YAML: {dutch}"
+    if problem.startswith("expected <block end>") or "indentation" in problem:
+        return "ongeldige YAML: de inspringing klopt niet; zet sleutels van hetzelfde niveau recht onder elkaar"
+    return (
+        f"ongeldige YAML ({problem}); controleer op deze regel de dubbele punten, "
+        "aanhalingstekens en inspringing"
+    )
+
+
+class Block:
+    """A YAML mapping read from part of a file, with the file line of every key."""
+
+    def __init__(self, path: Path, first_line: int, problems: list[Problem]) -> None:
+        self.path = path
+        self.first_line = first_line  # the file line of the block's first line
+        self.problems = problems
+
+    def parse(self, text: str) -> tuple[Any, yaml.Node | None]:
+        """Parse the text; on a syntax error, report it at its line in the file."""
+        loader = Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            self.error(self.line_of(mark), describe_yaml_error(error))
+            return None, None
+        finally:
+            loader.dispose()
+        return data, node
+
+    def line_of(self, mark: Any) -> int:
+        """Turn a 0-based YAML mark of this block into a 1-based line of the file."""
+        return self.first_line + (mark.line if mark is not None else 0)
+
+    def error(self, line: int | None, message: str) -> None:
+        """Record a mistake that stops the build."""
+        self.problems.append(Problem(self.path, line, message))
+
+    def fields(self, data: Any, node: yaml.Node | None, where: str, line: int) -> Fields | None:
+        """Wrap a mapping for checking, or report that it is not one."""
+        if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+            self.error(line, f"{where} moet bestaan uit sleutels met een waarde, zoals 'title: Tekst'")
+            return None
+        return Fields(self, data, node, where)
+
+
+class Fields:
+    """One mapping of a Block: typed access to its keys, reporting what is wrong."""
+
+    def __init__(self, block: Block, data: dict, node: yaml.MappingNode, where: str) -> None:
+        self.block, self.data, self.where = block, data, where
+        self.line = block.line_of(node.start_mark)
+        self.key_lines: dict[Any, int] = {}
+        self.value_nodes: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in self.key_lines:
+                block.error(block.line_of(key_node.start_mark),
+                            f"de sleutel '{key}' staat twee keer in {where}; haal er één weg")
+            self.key_lines[key] = block.line_of(key_node.start_mark)
+            self.value_nodes[key] = value_node
+
+    def line_of(self, key: str) -> int:
+        """Give the file line of a key, or of the mapping when the key is absent."""
+        return self.key_lines.get(key, self.line)
+
+    def allow_only(self, known: tuple[str, ...]) -> None:
+        """Report every key that is not known, with the nearest known one."""
+        for key in self.data:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" (bedoel je '{close[0]}'?)" if close else ""
+            allowed = ", ".join(known)
+            self.block.error(self.line_of(key), f"onbekende sleutel '{key}' in {self.where}{hint}; "
+                                                f"toegestaan zijn: {allowed}")
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        """Return a text value, reporting a missing, empty or non-text value."""
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                missing = "is leeg" if key in self.data else "ontbreekt"
+                self.block.error(self.line_of(key), f"'{key}' {missing} in {self.where}; "
+                                                    f"voeg toe: {key}: ...")
+            return None
+        if not isinstance(value, str):
+            self.block.error(self.line_of(key), f"'{key}' moet tekst zijn, maar is {kind(value)}; "
+                                                f'zet de waarde tussen aanhalingstekens: {key}: "{value}"')
+            return None
+        if required and not value.strip():
+            self.block.error(self.line_of(key), f"'{key}' is leeg in {self.where}; vul een tekst in")
+            return None
+        return value.strip()
+
+    def items(self, key: str) -> list[tuple[Any, yaml.Node]] | None:
+        """Return a list value with the YAML node of each item, or report it is no list."""
+        value = self.data.get(key)
+        node = self.value_nodes.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
+            self.block.error(self.line_of(key), f"'{key}' moet een lijst zijn, met elk item op een "
+                                                "eigen regel die begint met '- '")
+            return None
+        return list(zip(value, node.value))
+
+
+def kind(value: Any) -> str:
+    """Name a YAML value's type in Dutch words for a message."""
+    if isinstance(value, bool):
+        return "een ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return "een getal"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep sleutels"
+    return "geen tekst"
