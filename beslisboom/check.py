@@ -27,11 +27,16 @@ def suggest(name: str, known: list[str]) -> str:
 
 def check_start(site: Site) -> list[Problem]:
     """Check that site.yml's start names a node."""
-    if site.start in site.nodes or not site.nodes:
+    if site.start in site.nodes or site.start in site.unreadable or not site.nodes:
         return []
-    return [Problem(site.settings_path, site.start_line,
-                    f"start '{site.start}' bestaat niet{suggest(site.start, list(site.nodes))}; "
-                    "zet hier de naam van een pagina, zonder .md")]
+    return [
+        Problem(
+            site.settings_path,
+            site.start_line,
+            f"start '{site.start}' bestaat niet{suggest(site.start, list(site.nodes))}; "
+            "zet hier de naam van een pagina, zonder .md",
+        )
+    ]
 
 
 def check_targets(site: Site) -> list[Problem]:
@@ -42,11 +47,16 @@ def check_targets(site: Site) -> list[Problem]:
         links = [(node.next, node.next_line, "next")] if node.next else []
         links += [(o.next, o.line, f"optie '{o.label}'") for o in node.options]
         for target, line, what in links:
-            if target not in site.nodes:
-                problems.append(Problem(
-                    node.path, line,
-                    f"{what} verwijst naar '{target}', die niet bestaat{suggest(target, known)}; "
-                    "gebruik de bestandsnaam van een pagina zonder .md"))
+            if target not in site.nodes and target not in site.unreadable:
+                problems.append(
+                    Problem(
+                        node.path,
+                        line,
+                        f"{what} verwijst naar '{target}', die niet bestaat"
+                        f"{suggest(target, known)}; "
+                        "gebruik de bestandsnaam van een pagina zonder .md",
+                    )
+                )
     return problems
 
 
@@ -66,10 +76,17 @@ def reachable_from(site: Site, start: str) -> list[str]:
 def check_reachable(site: Site) -> list[Problem]:
     """Warn about nodes no route from the start leads to."""
     reached = set(reachable_from(site, site.start))
-    return [Problem(node.path, 1, f"pagina '{node.id}' is vanaf de start niet te bereiken; "
-                                  "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
-                    severity="waarschuwing")
-            for node in site.nodes.values() if node.id not in reached]
+    return [
+        Problem(
+            node.path,
+            1,
+            f"pagina '{node.id}' is vanaf de start niet te bereiken; "
+            "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
+            severity="waarschuwing",
+        )
+        for node in site.nodes.values()
+        if node.id not in reached
+    ]
 
 
 def check_exits(site: Site) -> list[Problem]:
@@ -84,10 +101,17 @@ def check_exits(site: Site) -> list[Problem]:
             if source not in can_finish:
                 can_finish.add(source)
                 queue.append(source)
-    return [Problem(node.path, 1, f"vanaf pagina '{node.id}' is geen einde te bereiken: elke route "
-                                  f"blijft rondgaan ({loop_of(site, node, can_finish)}); geef een van "
-                                  "deze pagina's een optie naar een pagina die verder leidt")
-            for node in site.nodes.values() if node.id not in can_finish]
+    return [
+        Problem(
+            node.path,
+            1,
+            f"vanaf pagina '{node.id}' is geen einde te bereiken: elke route "
+            f"blijft rondgaan ({loop_of(site, node, can_finish)}); geef een van "
+            "deze pagina's een optie naar een pagina die verder leidt",
+        )
+        for node in site.nodes.values()
+        if node.id not in can_finish
+    ]
 
 
 def leaves_tree(site: Site, node: Node) -> bool:
@@ -102,5 +126,5 @@ def loop_of(site: Site, node: Node, can_finish: set[str]) -> str:
         following = [t for t in site.nodes[route[-1]].targets if t not in can_finish]
         target = following[0]
         if target in route:
-            return " → ".join(route[route.index(target):] + [target])
+            return " → ".join(route[route.index(target) :] + [target])
         route.append(target)

@@ -25,19 +25,37 @@ opdrachten:
 def make_parser() -> argparse.ArgumentParser:
     """Describe the commands and options in plain Dutch."""
     parser = argparse.ArgumentParser(
-        prog="python build.py", description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False)
-    parser.add_argument("command", nargs="?", default="build", choices=("build", "check"),
-                        help="wat er moet gebeuren (build of check; standaard build)")
-    parser.add_argument("--content", type=Path, default=Path("content"),
-                        help="map met site.yml en de pagina's (standaard: content)")
-    parser.add_argument("--out", type=Path, default=Path("dist"),
-                        help="map waarin de website komt (standaard: dist)")
-    parser.add_argument("--templates", type=Path, default=ROOT / "templates",
-                        help=argparse.SUPPRESS)
+        prog="python build.py",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="build",
+        choices=("build", "check"),
+        help="wat er moet gebeuren (build of check; standaard build)",
+    )
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        help="map met site.yml en de pagina's (standaard: content)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("dist"),
+        help="map waarin de website komt (standaard: dist)",
+    )
+    parser.add_argument(
+        "--templates", type=Path, default=ROOT / "templates", help=argparse.SUPPRESS
+    )
     parser.add_argument("--assets", type=Path, default=ROOT / "assets", help=argparse.SUPPRESS)
-    parser.add_argument("--strict", action="store_true",
-                        help="laat ook waarschuwingen de opdracht laten mislukken")
+    parser.add_argument(
+        "--strict", action="store_true", help="laat ook waarschuwingen de opdracht laten mislukken"
+    )
     parser.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
     return parser
 
@@ -67,8 +85,10 @@ def unsafe_output(out: Path, project: Project) -> str | None:
     if target.is_file():
         return f"--out {shown(out)} is een bestand; kies een map"
     if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
-        return (f"--out {shown(out)} bevat al andere bestanden en geen index.html; "
-                "kies een lege of nieuwe map, of een eerder gebouwde site")
+        return (
+            f"--out {shown(out)} bevat al andere bestanden en geen index.html; "
+            "kies een lege of nieuwe map, of een eerder gebouwde site"
+        )
     return None
 
 
@@ -78,8 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = Project(content=args.content, templates=args.templates, assets=args.assets)
     if not args.content.is_dir():
-        parser.error(f"de map {shown(args.content)} bestaat niet; geef met --content de map "
-                     "met site.yml en de pagina's")
+        parser.error(
+            f"de map {shown(args.content)} bestaat niet; geef met --content de map "
+            "met site.yml en de pagina's"
+        )
     if args.command == "build" and (why := unsafe_output(args.out, project)):
         parser.error(why)
     result = run(project)
@@ -99,9 +121,13 @@ def write(result: Result, out: Path) -> int:
     try:
         publish(result.files, out)
     except OSError as error:
-        problem = Problem(out, None, f"kan de website niet schrijven ({error.strerror}); sluit "
-                                     "programma's die bestanden in deze map open hebben en probeer "
-                                     "het opnieuw")
+        problem = Problem(
+            out,
+            None,
+            f"kan de website niet schrijven ({error.strerror}); sluit "
+            "programma's die bestanden in deze map open hebben en probeer "
+            "het opnieuw",
+        )
         print(format_problem(problem), file=sys.stderr)
         return 1
     pages = sum(1 for name in result.files if name.endswith(".html"))

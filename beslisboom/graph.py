@@ -17,5 +17,8 @@ def sources_of(site: Site) -> dict[str, list[str]]:
 
 def sole_sources(site: Site) -> dict[str, str]:
     """Map each node with exactly one natural predecessor to it, for the back link."""
-    return {node_id: found[0] for node_id, found in sources_of(site).items()
-            if len(found) == 1 and found[0] != node_id}
+    return {
+        node_id: found[0]
+        for node_id, found in sources_of(site).items()
+        if len(found) == 1 and found[0] != node_id
+    }

@@ -26,24 +26,44 @@ def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
     problems: list[Problem] = []
     settings = read_settings(content / SITE_FILE, problems)
     nodes: dict[str, Node] = {}
-    for path in find_pages(content):
+    pages = find_pages(content)
+    for path in pages:
         node = read_node(path, problems)
         if node is None:
             continue
         if node.id in nodes:
             first = nodes[node.id].path
-            problems.append(Problem(path, 1, f"de id '{node.id}' bestaat al: ook {shown(first)} "
-                                             "heet zo; geef een van beide bestanden een andere naam"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"de id '{node.id}' bestaat al: ook {shown(first)} "
+                    "heet zo; geef een van beide bestanden een andere naam",
+                )
+            )
             continue
         nodes[node.id] = node
-    if not nodes:
-        problems.append(Problem(content, None, "geen pagina's gevonden; zet per pagina een "
-                                               "Markdown-bestand (.md) in deze map"))
+    if not pages:
+        problems.append(
+            Problem(
+                content,
+                None,
+                "geen pagina's gevonden; zet per pagina een Markdown-bestand (.md) in deze map",
+            )
+        )
     if settings is None:
         return None, problems
     title, start, start_line, contact = settings
-    site = Site(title=title, start=start, contact=contact, nodes=nodes,
-                settings_path=content / SITE_FILE, start_line=start_line)
+    unreadable = frozenset(normalize_id(p.stem) for p in pages) - set(nodes)
+    site = Site(
+        title=title,
+        start=start,
+        contact=contact,
+        nodes=nodes,
+        settings_path=content / SITE_FILE,
+        start_line=start_line,
+        unreadable=unreadable,
+    )
     return site, problems
 
 
@@ -69,8 +89,14 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(path, line, "het bestand is geen UTF-8-tekst; sla het op als "
-                                            "UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                "het bestand is geen UTF-8-tekst; sla het op als "
+                "UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)",
+            )
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -78,8 +104,13 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
 def read_settings(path: Path, problems: list[Problem]) -> tuple[str, str, int, Contact] | None:
     """Read site.yml: the tree's title, its start node and the contact block."""
     if not path.is_file():
-        problems.append(Problem(path, None, "site.yml ontbreekt; maak het bestand aan met "
-                                            "ten minste 'title:' en 'start:'"))
+        problems.append(
+            Problem(
+                path,
+                None,
+                "site.yml ontbreekt; maak het bestand aan met ten minste 'title:' en 'start:'",
+            )
+        )
         return None
     text = read_text(path, problems)
     if text is None:
@@ -107,15 +138,25 @@ def read_contact(block: Block, site: Fields) -> Contact:
     """Read the contact block of site.yml."""
     if site.data.get("contact") is None:
         return Contact()
-    fields = block.fields(site.data["contact"], site.value_nodes["contact"], "'contact'",
-                          site.line_of("contact"))
+    fields = block.fields(
+        site.data["contact"],
+        site.value_nodes["contact"],
+        "'contact'",
+        site.line_of("contact"),
+        example="email: adres@example.nl",
+    )
     if fields is None:
         return Contact()
     fields.allow_only(CONTACT_KEYS)
     people = []
     for data, node in fields.items("people") or []:
-        person = block.fields(data, node, "een persoon onder 'people'",
-                              block.line_of(node.start_mark))
+        person = block.fields(
+            data,
+            node,
+            "een persoon onder 'people'",
+            block.line_of(node.start_mark),
+            example="name: Naam",
+        )
         if person is None:
             continue
         person.allow_only(PERSON_KEYS)
@@ -123,21 +164,26 @@ def read_contact(block: Block, site: Fields) -> Contact:
         phone = person.text("phone") or ""
         if name:
             people.append(Person(name=name, phone=phone))
-    return Contact(heading=fields.text("heading") or "", people=tuple(people),
-                   email=fields.text("email") or "")
+    return Contact(
+        heading=fields.text("heading") or "", people=tuple(people), email=fields.text("email") or ""
+    )
 
 
 def split_front_matter(text: str) -> tuple[str, str] | str:
     """Split a page into front matter and body, or return what is wrong."""
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
-        return ("het bestand begint niet met front matter; zet op de eerste regel '---', "
-                "daaronder de sleutels (zoals 'title: ...') en daarna weer een regel '---'")
+        return (
+            "het bestand begint niet met front matter; zet op de eerste regel '---', "
+            "daaronder de sleutels (zoals 'title: ...') en daarna weer een regel '---'"
+        )
     for end in range(1, len(lines)):
         if lines[end].rstrip() == "---":
-            return "\n".join(lines[1:end]), "\n".join(lines[end + 1:])
-    return ("de front matter wordt niet afgesloten; zet een regel '---' onder de laatste sleutel "
-            "en begin daarna pas met de tekst")
+            return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :])
+    return (
+        "de front matter wordt niet afgesloten; zet een regel '---' onder de laatste sleutel "
+        "en begin daarna pas met de tekst"
+    )
 
 
 def read_node(path: Path, problems: list[Problem]) -> Node | None:
@@ -173,14 +219,23 @@ def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | Non
     next_label = fields.text("next_label") or ""
     options = read_options(block, fields)
     if "next" in fields.data and "options" in fields.data:
-        block.error(fields.line_of("options"), "een pagina heeft 'next' óf 'options', niet allebei; "
-                                               "haal een van de twee weg")
+        block.error(
+            fields.line_of("options"),
+            "een pagina heeft 'next' óf 'options', niet allebei; haal een van de twee weg",
+        )
     if len(block.problems) > count or title is None:
         return None
-    return Node(id=normalize_id(path.stem), title=title, path=path, body_html=to_html(body),
-                step=step, next=normalize_id(next_id) if next_id else None,
-                next_label=next_label, options=tuple(options),
-                next_line=fields.line_of("next"))
+    return Node(
+        id=normalize_id(path.stem),
+        title=title,
+        path=path,
+        body_html=to_html(body),
+        step=step,
+        next=normalize_id(next_id) if next_id else None,
+        next_label=next_label,
+        options=tuple(options),
+        next_line=fields.line_of("next"),
+    )
 
 
 def read_step(fields: Fields) -> int | None:
@@ -189,8 +244,9 @@ def read_step(fields: Fields) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        fields.block.error(fields.line_of("step"), "'step' moet een heel getal vanaf 1 zijn, "
-                                                   "zoals 'step: 2'")
+        fields.block.error(
+            fields.line_of("step"), "'step' moet een heel getal vanaf 1 zijn, zoals 'step: 2'"
+        )
         return None
     return value
 
@@ -201,12 +257,15 @@ def read_options(block: Block, fields: Fields) -> list[Option]:
     if items is None:
         return []
     if not items:
-        block.error(fields.line_of("options"), "'options' is leeg; geef ten minste één optie "
-                                               "met 'label' en 'next', of haal 'options' weg")
+        block.error(
+            fields.line_of("options"),
+            "'options' is leeg; geef ten minste één optie "
+            "met 'label' en 'next', of haal 'options' weg",
+        )
     options = []
     for data, node in items:
         line = block.line_of(node.start_mark)
-        option = block.fields(data, node, "een optie", line)
+        option = block.fields(data, node, "een optie", line, example="label: Ja")
         if option is None:
             continue
         option.allow_only(OPTION_KEYS)
@@ -218,8 +277,9 @@ def read_options(block: Block, fields: Fields) -> list[Option]:
     seen: set[str] = set()
     for option in options:
         if option.label in seen:
-            block.error(option.line, f"twee opties heten '{option.label}'; geef elke optie een "
-                                     "eigen label")
+            block.error(
+                option.line, f"twee opties heten '{option.label}'; geef elke optie een eigen label"
+            )
         seen.add(option.label)
     return options
 

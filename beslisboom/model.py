@@ -93,6 +93,7 @@ class Site:
     nodes: dict[str, Node] = field(default_factory=dict)
     settings_path: Path = Path("site.yml")
     start_line: int = 1
+    unreadable: frozenset[str] = frozenset()  # ids of page files that could not be read
 
     @property
     def step_total(self) -> int:

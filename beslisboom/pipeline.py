@@ -51,8 +51,9 @@ def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
     """Report a template mistake at its file and line."""
     name = getattr(error, "filename", None) or getattr(error, "name", None)
     path = Path(name) if name and Path(name).is_absolute() else templates / (name or "")
-    return Problem(path, getattr(error, "lineno", None),
-                   f"fout in het sjabloon: {error.message or error}")
+    return Problem(
+        path, getattr(error, "lineno", None), f"fout in het sjabloon: {error.message or error}"
+    )
 
 
 def run(project: Project) -> Result:

@@ -68,8 +68,9 @@ def render_site(site: Site, env: jinja2.Environment) -> dict[str, bytes]:
     return pages
 
 
-def render_node(template: jinja2.Template, site: Site, node: Node, links: Links,
-                back: str | None) -> str:
+def render_node(
+    template: jinja2.Template, site: Site, node: Node, links: Links, back: str | None
+) -> str:
     """Render one node's page."""
     return template.render(
         site=site,

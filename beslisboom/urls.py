@@ -7,8 +7,9 @@ import re
 import unicodedata
 
 # Names Windows refuses as file names, whatever the extension.
-WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{i}" for d in ("com", "lpt")
-                                                   for i in range(1, 10)}
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
+    f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)
+}
 # Page names the site itself uses; a node with such a name gets a suffix.
 RESERVED = {"index", "overzicht"}
 

@@ -14,7 +14,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # PyYAML's own messages are English; these are the ones editors meet most.
 YAML_HINTS = {
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "een dubbele punt op een plek waar dat niet kan; zet een tekst met een dubbele punt "
         'tussen aanhalingstekens, zoals title: "Let op: dit"'
     ),
@@ -22,8 +22,14 @@ YAML_HINTS = {
     "found character '\\t' that cannot start any token": (
         "hier staat een tab; spring in met spaties"
     ),
+    "did not find expected ',' or ']'": "een lijst tussen [ en ] wordt niet afgesloten met ]",
+    "did not find expected key": (
+        "de inspringing klopt niet; zet sleutels van hetzelfde niveau recht onder elkaar"
+    ),
     "found unexpected end of stream": "een aanhalingsteken wordt niet afgesloten",
-    "found undefined alias": "een * aan het begin van een waarde; zet de tekst tussen aanhalingstekens",
+    "found undefined alias": (
+        "een * aan het begin van een waarde; zet de tekst tussen aanhalingstekens"
+    ),
 }
 
 
@@ -34,7 +40,10 @@ def describe_yaml_error(error: yaml.YAMLError) -> str:
         if problem.startswith(english):
             return f"ongeldige YAML: {dutch}"
     if problem.startswith("expected <block end>") or "indentation" in problem:
-        return "ongeldige YAML: de inspringing klopt niet; zet sleutels van hetzelfde niveau recht onder elkaar"
+        return (
+            "ongeldige YAML: de inspringing klopt niet; zet sleutels van hetzelfde niveau "
+            "recht onder elkaar"
+        )
     return (
         f"ongeldige YAML ({problem}); controleer op deze regel de dubbele punten, "
         "aanhalingstekens en inspringing"
@@ -71,10 +80,17 @@ class Block:
         """Record a mistake that stops the build."""
         self.problems.append(Problem(self.path, line, message))
 
-    def fields(self, data: Any, node: yaml.Node | None, where: str, line: int) -> Fields | None:
+    def fields(
+        self,
+        data: Any,
+        node: yaml.Node | None,
+        where: str,
+        line: int,
+        example: str = "title: Tekst",
+    ) -> Fields | None:
         """Wrap a mapping for checking, or report that it is not one."""
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-            self.error(line, f"{where} moet bestaan uit sleutels met een waarde, zoals 'title: Tekst'")
+            self.error(line, f"{where} moet bestaan uit sleutels met een waarde, zoals '{example}'")
             return None
         return Fields(self, data, node, where)
 
@@ -90,8 +106,10 @@ class Fields:
         for key_node, value_node in node.value:
             key = key_node.value
             if key in self.key_lines:
-                block.error(block.line_of(key_node.start_mark),
-                            f"de sleutel '{key}' staat twee keer in {where}; haal er één weg")
+                block.error(
+                    block.line_of(key_node.start_mark),
+                    f"de sleutel '{key}' staat twee keer in {where}; haal er één weg",
+                )
             self.key_lines[key] = block.line_of(key_node.start_mark)
             self.value_nodes[key] = value_node
 
@@ -107,8 +125,10 @@ class Fields:
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f" (bedoel je '{close[0]}'?)" if close else ""
             allowed = ", ".join(known)
-            self.block.error(self.line_of(key), f"onbekende sleutel '{key}' in {self.where}{hint}; "
-                                                f"toegestaan zijn: {allowed}")
+            self.block.error(
+                self.line_of(key),
+                f"onbekende sleutel '{key}' in {self.where}{hint}; toegestaan zijn: {allowed}",
+            )
 
     def text(self, key: str, required: bool = False) -> str | None:
         """Return a text value, reporting a missing, empty or non-text value."""
@@ -116,15 +136,24 @@ class Fields:
         if value is None:
             if required:
                 missing = "is leeg" if key in self.data else "ontbreekt"
-                self.block.error(self.line_of(key), f"'{key}' {missing} in {self.where}; "
-                                                    f"voeg toe: {key}: ...")
+                self.block.error(
+                    self.line_of(key), f"'{key}' {missing} in {self.where}; voeg toe: {key}: ..."
+                )
             return None
         if not isinstance(value, str):
-            self.block.error(self.line_of(key), f"'{key}' moet tekst zijn, maar is {kind(value)}; "
-                                                f'zet de waarde tussen aanhalingstekens: {key}: "{value}"')
+            written = getattr(self.value_nodes[key], "value", value)
+            if not isinstance(written, str):
+                written = "..."
+            self.block.error(
+                self.line_of(key),
+                f"'{key}' moet tekst zijn, maar is {kind(value)}; "
+                f'zet de waarde tussen aanhalingstekens: {key}: "{written}"',
+            )
             return None
         if required and not value.strip():
-            self.block.error(self.line_of(key), f"'{key}' is leeg in {self.where}; vul een tekst in")
+            self.block.error(
+                self.line_of(key), f"'{key}' is leeg in {self.where}; vul een tekst in"
+            )
             return None
         return value.strip()
 
@@ -135,10 +164,12 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
-            self.block.error(self.line_of(key), f"'{key}' moet een lijst zijn, met elk item op een "
-                                                "eigen regel die begint met '- '")
+            self.block.error(
+                self.line_of(key),
+                f"'{key}' moet een lijst zijn, met elk item op een eigen regel die begint met '- '",
+            )
             return None
-        return list(zip(value, node.value))
+        return list(zip(value, node.value, strict=True))
 
 
 def kind(value: Any) -> str:

@@ -1,0 +1,208 @@
+"""The build command: exit codes, output folder, atomic publish, repeatability."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from beslisboom import write
+from beslisboom.cli import main
+from conftest import ROOT, page
+from htmlcheck import broken_references, read_pages
+
+SMALL = {
+    "start.md": page("Welkom", "next: vraag\nnext_label: Start\n"),
+    "vraag.md": page(
+        "Ja of nee?",
+        "step: 1\noptions:\n  - label: Ja\n    next: café-één\n"
+        "  - label: Nee\n    next: con\n    hint: Dan stopt het hier.\n",
+    ),
+    "café-één.md": page("Gekozen voor ja", "step: 1\nnext: einde\n", "Een *tekst*.\n"),
+    "con.md": page("Gekozen voor nee", "step: 1\nnext: einde\n"),
+    "einde.md": page("Klaar"),
+}
+CONTACT_SITE = (
+    "title: Kleine boom\nstart: start\ncontact:\n  heading: Bel ons\n  people:\n"
+    "    - name: Piet\n      phone: 06 12 34 56 78\n  email: boom@example.nl\n"
+)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Read every file under a folder."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def build(content: Path, out: Path, *extra: str) -> int:
+    """Run the build command in-process."""
+    return main(["build", "--content", str(content), "--out", str(out), *extra])
+
+
+def test_build_writes_one_page_per_node(make_tree, tmp_path, capsys):
+    content = make_tree(SMALL, site=CONTACT_SITE)
+    assert build(content, tmp_path / "dist") == 0
+    assert sorted(snapshot(tmp_path / "dist")) == [
+        "assets/favicon.svg",
+        "assets/style.css",
+        "cafe-een.html",
+        "con-pagina.html",
+        "einde.html",
+        "index.html",
+        "vraag.html",
+    ]
+    size = sum(len(b) for b in snapshot(tmp_path / "dist").values()) / 1024
+    assert capsys.readouterr().out == f"Klaar: 5 pagina's ({size:.0f} KB) geschreven naar dist/\n"
+
+
+def test_every_reference_resolves_inside_the_site(make_tree, tmp_path):
+    content = make_tree(SMALL, site=CONTACT_SITE)
+    build(content, tmp_path / "dist")
+    assert broken_references(tmp_path / "dist") == []
+
+
+def test_two_builds_are_byte_identical(make_tree, tmp_path):
+    content = make_tree(SMALL, site=CONTACT_SITE)
+    build(content, tmp_path / "a")
+    build(content, tmp_path / "b")
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_failed_build_leaves_previous_output_untouched(make_tree, tmp_path, capsys):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    before = snapshot(out)
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    (content / "vraag.md").write_text(page("Kapot", "next: nergens\n"), encoding="utf-8")
+    capsys.readouterr()
+    assert build(content, out) == 1
+    err = capsys.readouterr().err
+    assert "content/vraag.md:3: fout: next verwijst naar 'nergens'" in err
+    assert err.endswith("Er is niets geschreven; dist is ongewijzigd.\n")
+    assert snapshot(out) == before
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == mtimes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+
+
+def test_interrupted_write_leaves_previous_output_and_no_debris(make_tree, tmp_path, monkeypatch):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    build(content, out)
+    before = snapshot(out)
+    (content / "einde.md").write_text(page("Anders"), encoding="utf-8")
+
+    def fail_halfway(files: dict[str, bytes], root: Path) -> None:
+        (root / "index.html").write_bytes(b"half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write, "write_tree", fail_halfway)
+    with pytest.raises(KeyboardInterrupt):
+        build(content, out)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+
+
+def test_debris_of_a_killed_build_is_cleared(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    (tmp_path / ".dist-nieuw-dead").mkdir()
+    (tmp_path / ".dist-nieuw-dead" / "index.html").write_text("half")
+    assert build(content, tmp_path / "dist") == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+
+
+def test_check_writes_nothing(make_tree, tmp_path, capsys):
+    content = make_tree(SMALL)
+    assert main(["check", "--content", str(content), "--out", str(tmp_path / "dist")]) == 0
+    assert capsys.readouterr().out == "Geen fouten: 5 pagina's gecontroleerd.\n"
+    assert not (tmp_path / "dist").exists()
+
+
+def test_check_reports_errors_with_exit_1(make_tree, capsys):
+    content = make_tree({"start.md": page("Start", "next: weg\n")})
+    assert main(["check", "--content", str(content)]) == 1
+    assert capsys.readouterr().err == (
+        "content/start.md:3: fout: next verwijst naar 'weg', die niet bestaat; gebruik de "
+        "bestandsnaam van een pagina zonder .md\n1 fout gevonden.\n"
+    )
+
+
+def test_warnings_fail_only_with_strict(make_tree, capsys):
+    content = make_tree({"start.md": page("Start"), "los.md": page("Los")})
+    assert main(["check", "--content", str(content)]) == 0
+    assert main(["check", "--strict", "--content", str(content)]) == 1
+    assert capsys.readouterr().err.endswith(
+        "1 waarschuwing gevonden.\nMet --strict tellen waarschuwingen als fouten.\n"
+    )
+
+
+@pytest.mark.parametrize("argv", [["publiceer"], ["--onbekend"], ["--content", "bestaat-niet"]])
+def test_wrong_usage_exits_2(make_tree, argv, capsys):
+    make_tree(SMALL)
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    assert "python build.py" in capsys.readouterr().err
+
+
+def test_output_that_would_destroy_content_is_refused(make_tree, tmp_path, capsys):
+    content = make_tree(SMALL)
+    (tmp_path / "papieren").mkdir()
+    (tmp_path / "papieren" / "brief.txt").write_text("belangrijk")
+    for out in (content, tmp_path, tmp_path / "papieren"):
+        with pytest.raises(SystemExit) as stop:
+            build(content, out)
+        assert stop.value.code == 2
+    assert (tmp_path / "papieren" / "brief.txt").read_text() == "belangrijk"
+    assert "kies" in capsys.readouterr().err
+
+
+def test_help_explains_each_command_in_dutch(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    text = capsys.readouterr().out
+    for words in ("build", "check", "--content", "--out", "--strict", "schrijf niets"):
+        assert words in text
+
+
+def test_build_py_runs_as_a_command(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(content),
+            "--out",
+            str(tmp_path / "uit"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "uit" / "index.html").is_file()
+
+
+def test_pages_carry_navigation_and_contact(make_tree, tmp_path):
+    build(make_tree(SMALL, site=CONTACT_SITE), tmp_path / "dist")
+    pages = read_pages(tmp_path / "dist")
+    vraag, ja, einde = pages["vraag.html"], pages["cafe-een.html"], pages["einde.html"]
+    assert "Stap 1 van 1" in vraag.main_text
+    assert ("cafe-een.html", "a", True) in vraag.refs
+    assert "Nee Dan stopt het hier." in vraag.main_text
+    assert ("vraag.html", "a", False) in ja.refs  # the back link, outside <main>
+    assert ("tel:+31612345678", "a", True) in einde.refs
+    assert ("mailto:boom@example.nl", "a", True) in einde.refs
+    assert "Opnieuw beginnen" in einde.text and "Opnieuw beginnen" not in pages["index.html"].text
+    assert "<em>tekst</em>" in (tmp_path / "dist" / "cafe-een.html").read_text(encoding="utf-8")
+    for name, found in pages.items():
+        assert found.html_lang == "nl"
+        assert found.tags.count("main") == 1 and found.tags.count("h1") == 1, name
+    assert len({p.title for p in pages.values()}) == len(pages)

@@ -1,0 +1,331 @@
+"""Every content check, with its exact message, file and line, on tiny trees."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SITE_YML, messages, page
+
+OK_END = page("Einde")
+
+CASES = {
+    "yaml-syntax": (
+        {"start.md": "---\ntitle: Start\nnext: [einde\n---\n", "einde.md": OK_END},
+        [
+            "content/start.md:4: fout: ongeldige YAML: een lijst tussen [ en ] wordt niet "
+            "afgesloten met ]"
+        ],
+    ),
+    "yaml-colon": (
+        {
+            "start.md": "---\ntitle: Start\nnext: einde\nnext_label: Let op: nu\n---\n",
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:4: fout: ongeldige YAML: een dubbele punt op een plek waar dat niet "
+            "kan; zet een tekst met een dubbele punt tussen aanhalingstekens, zoals "
+            'title: "Let op: dit"'
+        ],
+    ),
+    "no-front-matter": (
+        {"start.md": "# Start\n"},
+        [
+            "content/start.md:1: fout: het bestand begint niet met front matter; zet op de eerste "
+            "regel '---', daaronder de sleutels (zoals 'title: ...') en daarna weer een regel '---'"
+        ],
+    ),
+    "unclosed-front-matter": (
+        {"start.md": "---\ntitle: Start\n\nTekst\n"},
+        [
+            "content/start.md:1: fout: de front matter wordt niet afgesloten; zet een regel '---' "
+            "onder de laatste sleutel en begin daarna pas met de tekst"
+        ],
+    ),
+    "empty-front-matter": (
+        {"start.md": "---\n---\nTekst\n"},
+        ["content/start.md:1: fout: de front matter is leeg; zet er ten minste 'title: ...' in"],
+    ),
+    "front-matter-not-mapping": (
+        {"start.md": "---\n- title\n---\n"},
+        [
+            "content/start.md:2: fout: de front matter moet bestaan uit sleutels met een waarde, "
+            "zoals 'title: Tekst'"
+        ],
+    ),
+    "missing-title": (
+        {"start.md": "---\nnext: einde\n---\n", "einde.md": OK_END},
+        ["content/start.md:2: fout: 'title' ontbreekt in de front matter; voeg toe: title: ..."],
+    ),
+    "title-not-text": (
+        {"start.md": "---\ntitle: 2024\n---\n"},
+        [
+            "content/start.md:2: fout: 'title' moet tekst zijn, maar is een getal; zet de waarde "
+            'tussen aanhalingstekens: title: "2024"'
+        ],
+    ),
+    "next-not-text": (
+        {"start.md": page("Start", "next: 3\n"), "3.md": OK_END},
+        [
+            "content/start.md:3: fout: 'next' moet tekst zijn, maar is een getal; zet de waarde "
+            'tussen aanhalingstekens: next: "3"'
+        ],
+    ),
+    "label-yes-no": (
+        {
+            "start.md": page("Start", "options:\n  - label: Yes\n    next: einde\n"),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:4: fout: 'label' moet tekst zijn, maar is een ja/nee-waarde; zet de "
+            'waarde tussen aanhalingstekens: label: "Yes"'
+        ],
+    ),
+    "options-not-list": (
+        {"start.md": page("Start", "options: einde\n"), "einde.md": OK_END},
+        [
+            "content/start.md:3: fout: 'options' moet een lijst zijn, met elk item op een eigen "
+            "regel die begint met '- '"
+        ],
+    ),
+    "option-not-mapping": (
+        {"start.md": page("Start", "options:\n  - einde\n"), "einde.md": OK_END},
+        [
+            "content/start.md:4: fout: een optie moet bestaan uit sleutels met een waarde, zoals "
+            "'label: Ja'"
+        ],
+    ),
+    "next-and-options": (
+        {
+            "start.md": page("Start", "next: einde\noptions:\n  - label: Ja\n    next: einde\n"),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:4: fout: een pagina heeft 'next' óf 'options', niet allebei; "
+            "haal een van de twee weg"
+        ],
+    ),
+    "empty-options": (
+        {"start.md": page("Start", "options: []\n")},
+        [
+            "content/start.md:3: fout: 'options' is leeg; geef ten minste één optie met 'label' en "
+            "'next', of haal 'options' weg"
+        ],
+    ),
+    "option-without-label": (
+        {"start.md": page("Start", "options:\n  - next: einde\n"), "einde.md": OK_END},
+        ["content/start.md:4: fout: 'label' ontbreekt in een optie; voeg toe: label: ..."],
+    ),
+    "option-without-next": (
+        {"start.md": page("Start", "options:\n  - label: Ja\n")},
+        ["content/start.md:4: fout: 'next' ontbreekt in een optie; voeg toe: next: ..."],
+    ),
+    "duplicate-label": (
+        {
+            "start.md": page(
+                "Start",
+                "options:\n  - label: Ja\n    next: einde\n  - label: Ja\n    next: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        ["content/start.md:6: fout: twee opties heten 'Ja'; geef elke optie een eigen label"],
+    ),
+    "unknown-key": (
+        {"start.md": page("Start", "nxt: einde\n")},
+        [
+            "content/start.md:3: fout: onbekende sleutel 'nxt' in de front matter (bedoel je "
+            "'next'?); toegestaan zijn: title, step, next, next_label, options"
+        ],
+    ),
+    "unknown-option-key": (
+        {
+            "start.md": page("Start", "options:\n  - label: Ja\n    next: einde\n    hnt: x\n"),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:6: fout: onbekende sleutel 'hnt' in een optie (bedoel je 'hint'?); "
+            "toegestaan zijn: label, next, hint"
+        ],
+    ),
+    "duplicate-key": (
+        {"start.md": page("Start", "title: Nog eens\n")},
+        [
+            "content/start.md:3: fout: de sleutel 'title' staat twee keer in de front matter; "
+            "haal er één weg"
+        ],
+    ),
+    "bad-step": (
+        {"start.md": page("Start", "step: 0\n")},
+        ["content/start.md:3: fout: 'step' moet een heel getal vanaf 1 zijn, zoals 'step: 2'"],
+    ),
+    "not-utf8": (
+        {"start.md": "---\ntitle: Caf\xe9\n---\n".encode("latin-1")},
+        [
+            "content/start.md:2: fout: het bestand is geen UTF-8-tekst; sla het op als UTF-8 "
+            "(in Kladblok: Opslaan als, Codering: UTF-8)"
+        ],
+    ),
+    "duplicate-id": (
+        {"start.md": page("Start", "next: b\n"), "b.md": OK_END, "map/b.md": OK_END},
+        [
+            "content/map/b.md:1: fout: de id 'b' bestaat al: ook content/b.md heet zo; "
+            "geef een van beide bestanden een andere naam"
+        ],
+    ),
+    "unknown-next": (
+        {"start.md": page("Start", "next: eind\n"), "einde.md": OK_END},
+        [
+            "content/einde.md:1: waarschuwing: pagina 'einde' is vanaf de start niet te bereiken; "
+            "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
+            "content/start.md:3: fout: next verwijst naar 'eind', die niet bestaat (bedoel je "
+            "'einde'?); gebruik de bestandsnaam van een pagina zonder .md",
+        ],
+    ),
+    "unknown-option-target": (
+        {
+            "start.md": page(
+                "Start", "options:\n  - label: Ja\n    next: ja\n  - label: Nee\n    next: einde\n"
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:4: fout: optie 'Ja' verwijst naar 'ja', die niet bestaat; gebruik de "
+            "bestandsnaam van een pagina zonder .md"
+        ],
+    ),
+    "id-is-not-a-path": (
+        {"start.md": page("Start", "next: ../../einde\n"), "einde.md": OK_END},
+        [
+            "content/einde.md:1: waarschuwing: pagina 'einde' is vanaf de start niet te bereiken; "
+            "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
+            "content/start.md:3: fout: next verwijst naar '../../einde', die niet bestaat "
+            "(bedoel je 'einde'?); gebruik de bestandsnaam van een pagina zonder .md",
+        ],
+    ),
+    "loop-without-exit": (
+        {
+            "start.md": page("Start", "next: a\n"),
+            "a.md": page("A", "next: b\n"),
+            "b.md": page("B", "next: a\n"),
+        },
+        [
+            f"content/{n}.md:1: fout: vanaf pagina '{n}' is geen einde te bereiken: elke route "
+            f"blijft rondgaan ({loop}); geef een van deze pagina's een optie naar een pagina die "
+            "verder leidt"
+            for n, loop in (("a", "a → b → a"), ("b", "b → a → b"), ("start", "a → b → a"))
+        ],
+    ),
+    "no-pages": (
+        {},
+        [
+            "content: fout: geen pagina's gevonden; zet per pagina een "
+            "Markdown-bestand (.md) in deze map"
+        ],
+    ),
+}
+
+SITE_CASES = {
+    "site-missing": (
+        None,
+        [
+            "content/site.yml: fout: site.yml ontbreekt; maak het bestand aan "
+            "met ten minste 'title:' en 'start:'"
+        ],
+    ),
+    "site-empty": (
+        "",
+        ["content/site.yml:1: fout: site.yml is leeg; zet er ten minste 'title:' en 'start:' in"],
+    ),
+    "site-invalid": (
+        "title: [Boom\nstart: start\n",
+        [
+            "content/site.yml:2: fout: ongeldige YAML: een lijst tussen [ en ] wordt "
+            "niet afgesloten met ]"
+        ],
+    ),
+    "site-no-start": (
+        "title: Boom\n",
+        ["content/site.yml:1: fout: 'start' ontbreekt in site.yml; voeg toe: start: ..."],
+    ),
+    "site-unknown-key": (
+        "title: Boom\nstart: start\ncontacts: {}\n",
+        [
+            "content/site.yml:3: fout: onbekende sleutel 'contacts' in site.yml "
+            "(bedoel je 'contact'?); toegestaan zijn: title, start, contact"
+        ],
+    ),
+    "start-unknown": (
+        "title: Boom\nstart: strat\n",
+        [
+            "content/site.yml:2: fout: start 'strat' bestaat niet (bedoel je "
+            "'start'?); zet hier de naam van een pagina, zonder .md"
+        ],
+    ),
+    "contact-person-without-name": (
+        "title: Boom\nstart: start\ncontact:\n  people:\n    - phone: 06 12345678\n",
+        [
+            "content/site.yml:5: fout: 'name' ontbreekt in een persoon onder 'people'; voeg toe: "
+            "name: ..."
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("files, expected", CASES.values(), ids=CASES.keys())
+def test_content_check(make_tree, files, expected):
+    assert messages(make_tree(files)) == expected
+
+
+@pytest.mark.parametrize("site, expected", SITE_CASES.values(), ids=SITE_CASES.keys())
+def test_site_check(make_tree, site, expected):
+    assert messages(make_tree({"start.md": page("Start")}, site=site)) == expected
+
+
+def test_all_mistakes_are_reported_at_once(make_tree):
+    content = make_tree(
+        {
+            "start.md": page("Start", "next: a\n"),
+            "a.md": page("A", "nxt: b\n"),
+            "b.md": "geen front matter\n",
+            "c.md": page("C", "next: zzz\n"),
+        }
+    )
+    found = messages(content)
+    assert [line.split(": ")[0] for line in found] == [
+        "content/a.md:3",
+        "content/b.md:1",
+        "content/c.md:1",
+        "content/c.md:3",
+    ]
+
+
+def test_loop_with_a_way_out_is_fine(make_tree):
+    content = make_tree(
+        {
+            "start.md": page(
+                "Start",
+                "options:\n  - label: Nog eens\n    next: start\n"
+                "  - label: Klaar\n    next: einde\n",
+            ),
+            "einde.md": OK_END,
+        }
+    )
+    assert messages(content) == []
+
+
+def test_bom_and_crlf_are_read(make_tree):
+    content = make_tree(
+        {
+            "start.md": "\ufeff---\r\ntitle: Start\r\nnext: einde\r\n---\r\nTekst\r\n",
+            "einde.md": "---\rtitle: Einde\r---\r",
+        },
+        site="\ufefftitle: Boom\r\nstart: start\r\n",
+    )
+    assert messages(content) == []
+
+
+def test_site_yml_line_numbers_count_from_the_file(make_tree):
+    content = make_tree({"start.md": page("Start")}, site=SITE_YML + "\n# opmerking\nfoo: 1\n")
+    assert messages(content) == [
+        "content/site.yml:5: fout: onbekende sleutel 'foo' in site.yml; toegestaan zijn: "
+        "title, start, contact"
+    ]
