@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import threading
 from collections.abc import Callable
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -48,3 +54,99 @@ def make_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., 
 def page(title: str, extra: str = "", body: str = "") -> str:
     """Write a node file: front matter with a title and extra lines, then the body."""
     return f"---\ntitle: {title}\n{extra}---\n{body}"
+
+
+# --- Real browser (Chromium through Playwright) -------------------------------------------
+
+REQUIRE_BROWSER = os.environ.get("BESLISBOOM_REQUIRE_BROWSER") == "1"
+NODE_MODULES = ROOT / "node_modules"
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+
+def missing(reason: str) -> None:
+    """Skip a browser test on a machine without the tools; fail in CI."""
+    if REQUIRE_BROWSER:
+        pytest.fail(f"{reason} (BESLISBOOM_REQUIRE_BROWSER=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Launch Debian's Chromium once per test session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright is not installed")
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        missing("chromium is not installed")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """Return the text of axe-core from node_modules."""
+    path = NODE_MODULES / "axe-core" / "axe.min.js"
+    if not path.is_file():
+        missing("axe-core is not installed (run npm ci)")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    """Return the W3C Nu checker's jar, with Java to run it."""
+    path = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if not path.is_file() or not shutil.which("java"):
+        missing("the Nu checker needs vnu-jar (npm ci) and java")
+    return path
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Name the folder that receives screenshots: $BESLISBOOM_SCREENSHOTS or a temp folder."""
+    chosen = os.environ.get("BESLISBOOM_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.getbasetemp() / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    SCREENSHOTS.append(folder)
+    return folder
+
+
+SCREENSHOTS: list[Path] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say where the screenshots went, so anyone can look at them."""
+    for folder in SCREENSHOTS:
+        terminalreporter.write_line(f"screenshots: {folder}")
+
+
+@contextmanager
+def serve_folder(folder: Path):
+    """Serve a folder over HTTP on 127.0.0.1 in a daemon thread; yield the base URL."""
+    handler = partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serve files without logging every request to the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass

@@ -1,0 +1,240 @@
+"""The built site in real Chromium, from file:// and over HTTP under a sub-path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections import deque
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from beslisboom.cli import main
+from conftest import ROOT, serve_folder
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+CONTACT_PAGE = "einde.html"
+MAIN_LINKS = "main a[href]:not([href^='mailto:']):not([href^='tel:'])"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the real content once for this module."""
+    out = tmp_path_factory.mktemp("browser") / "dist"
+    assert main(["build", "--content", str(ROOT / "content"), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module", params=["file", "http"])
+def origin(request: pytest.FixtureRequest, site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Yield the base URL of the site: from disk, or over HTTP under /a/b/."""
+    if request.param == "file":
+        yield site.as_uri() + "/"
+        return
+    www = tmp_path_factory.mktemp("www")
+    shutil.copytree(site, www / "a" / "b")
+    with serve_folder(www) as base:
+        yield base + "a/b/"
+
+
+class Visit:
+    """One browser page with a record of everything that went wrong on it."""
+
+    def __init__(self, browser, base: str, width: int = 1280, javascript: bool = True) -> None:
+        self.base = base
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 800}, java_script_enabled=javascript
+        )
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        self.page.on("requestfailed", self._failed)
+        self.page.on("request", self._request)
+
+    def _console(self, message) -> None:
+        if message.type in ("error", "warning"):
+            self.errors.append(f"console {message.type}: {message.text}")
+
+    def _failed(self, request) -> None:
+        # Leaving a page cancels what it still loads (such as the icon): not a fault.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed: {request.url} ({request.failure})")
+
+    def _request(self, request) -> None:
+        if not request.url.startswith(self.base) and not request.url.startswith("data:"):
+            self.errors.append(f"request leaves the site: {request.url}")
+
+    def open(self, name: str) -> None:
+        """Go to a page of the site by its file name."""
+        self.page.goto(self.base + name)
+
+    def follow(self, locator) -> None:
+        """Click or press Enter on a link and wait for the page it leads to."""
+        with self.page.expect_navigation():
+            locator()
+
+    def here(self) -> str:
+        """Return the current page's file name, without query or fragment."""
+        return urlsplit(self.page.url).path.rsplit("/", 1)[-1]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, origin):
+    """Open a fresh browser context on the site; close it after the test."""
+    opened: list[Visit] = []
+
+    def make(**options) -> Visit:
+        opened.append(Visit(browser, origin, **options))
+        return opened[-1]
+
+    yield make
+    for one in opened:
+        one.close()
+
+
+def page_names(site: Path) -> list[str]:
+    """List the HTML files of the built site."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def axe_violations(page, axe_source: str) -> list[str]:
+    """Run axe-core with the WCAG 2.0-2.2 A and AA rules and describe each violation."""
+    page.evaluate(axe_source)
+    # No preload: axe would fetch the style sheets with XHR, which file:// and the CSP forbid.
+    result = page.evaluate(
+        "o => axe.run(document, o)",
+        {
+            "runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "resultTypes": ["violations"],
+            "preload": False,
+        },
+    )
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'])})"
+        for v in result["violations"]
+    ]
+
+
+def main_links(page) -> list[str]:
+    """Return the href of every link inside <main> that stays on the site."""
+    hrefs = page.eval_on_selector_all(MAIN_LINKS, "els => els.map(e => e.getAttribute('href'))")
+    return hrefs
+
+
+def test_every_page_is_accessible_and_every_link_arrives(visit, site, axe_source):
+    failures = []
+    wide, narrow = visit(width=1280), visit(width=320)
+    for name in page_names(site):
+        wide.open(name)
+        failures += [f"{name} @1280: {v}" for v in axe_violations(wide.page, axe_source)]
+        for index, href in enumerate(main_links(wide.page)):
+            wide.open(name)
+            expected = urlsplit(urljoin(wide.page.url, href)).path.rsplit("/", 1)[-1]
+            wide.follow(wide.page.locator(MAIN_LINKS).nth(index).click)
+            if wide.here() != expected:
+                failures.append(f"{name}: link {href} arrived at {wide.here()}")
+        narrow.open(name)
+        failures += [f"{name} @320: {v}" for v in axe_violations(narrow.page, axe_source)]
+        overflow = narrow.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            failures.append(f"{name} @320: scrolls sideways by {overflow} px")
+    failures += wide.errors + narrow.errors
+    assert not failures, "\n".join(failures)
+
+
+def test_screenshots_of_every_page(visit, site, origin, screenshot_dir):
+    if not origin.startswith("file:"):
+        pytest.skip("the screenshots are taken once, from file://")
+    for width in (1280, 375):
+        shot = visit(width=width)
+        for name in page_names(site):
+            shot.open(name)
+            target = screenshot_dir / f"{Path(name).stem}-{width}.png"
+            shot.page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 1000
+        assert shot.errors == []
+
+
+def test_without_javascript_every_page_is_reached(visit, site):
+    plain = visit(javascript=False)
+    seen, queue = {"index.html"}, deque(["index.html"])
+    while queue:
+        name = queue.popleft()
+        plain.open(name)
+        for index in range(len(main_links(plain.page))):
+            plain.open(name)
+            plain.follow(plain.page.locator(MAIN_LINKS).nth(index).click)
+            if plain.here() not in seen:
+                seen.add(plain.here())
+                queue.append(plain.here())
+    node_pages = {n for n in page_names(site) if n != "overzicht.html"}
+    assert node_pages <= seen
+    assert plain.errors == []
+
+
+def focused_outline(page) -> dict:
+    """Describe the focused element: its text, whether it is :focus-visible, its outline."""
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return {text: el.textContent.trim(), tag: el.tagName,
+                visible: el.matches(':focus-visible'),
+                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+    }""")
+
+
+KEYBOARD_ROUTE = [
+    "Start",
+    "Volgende",
+    "Genoeg",
+    "De burger is gelijkwaardige partner - meebeslissen",
+    "Volgende",
+    "Algemeen publiek/de burgers",
+    "Volgende",
+    "Ja",
+    "Volgende",
+]
+
+
+def test_keyboard_only_walk_to_the_contact_page(visit):
+    keys = visit()
+    keys.open("index.html")
+    for label in KEYBOARD_ROUTE:
+        for _ in range(40):
+            keys.page.keyboard.press("Tab")
+            focus = focused_outline(keys.page)
+            if focus["tag"] == "BODY":  # Tab went past the last link into the browser's own UI
+                continue
+            assert focus["visible"] and focus["outline"], focus
+            if focus["tag"] == "A" and focus["text"] == label:
+                break
+        else:
+            pytest.fail(f"no link '{label}' reached with Tab on {keys.here()}")
+        keys.follow(lambda: keys.page.keyboard.press("Enter"))
+    assert keys.here() == CONTACT_PAGE
+    assert keys.page.locator("a[href^='tel:']").count() == 2
+    assert keys.errors == []
+
+
+def test_html_and_css_are_valid(site, vnu_jar):
+    files = [str(p) for p in sorted(site.rglob("*")) if p.suffix in (".html", ".css")]
+    done = subprocess.run(
+        ["java", "-jar", str(vnu_jar), "--format", "json", "--stdout", "--also-check-css", *files],
+        capture_output=True,
+        text=True,
+    )
+    messages = json.loads(done.stdout)["messages"]
+    errors = [
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    assert errors == []
