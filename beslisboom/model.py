@@ -56,6 +56,13 @@ class Node:
         return tuple(dict.fromkeys(found))
 
     @property
+    def routes(self) -> tuple[tuple[str, str], ...]:
+        """List (answer, target id): every option, or the next link as 'Volgende'."""
+        if self.next:
+            return ((self.next_label or "Volgende", self.next),)
+        return tuple((option.label, option.next) for option in self.options)
+
+    @property
     def is_question(self) -> bool:
         """Tell whether the reader chooses between options here."""
         return bool(self.options)

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import jinja2
 
-from .graph import sole_sources
+from .flowchart import draw_flowchart
+from .graph import band, band_name, depths, reading_order, sole_sources
 from .model import Node, Site
-from .urls import page_names, relative_url
+from .urls import page_names, relative_url, slug
 
 ASSET_DIR = "assets"
+OVERVIEW = "overzicht.html"
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,18 @@ class Links:
     def asset(self, name: str) -> str:
         """Link to a file under assets/."""
         return relative_url(self.page, f"{ASSET_DIR}/{name}")
+
+    def overview(self, node_id: str | None = None) -> str:
+        """Link to the overview page, or to one node's entry on it."""
+        url = relative_url(self.page, OVERVIEW)
+        if node_id is None:
+            return url
+        return ("" if self.page == OVERVIEW else url) + "#" + anchor(node_id)
+
+
+def anchor(node_id: str) -> str:
+    """Give a node's id on the overview: an ASCII fragment."""
+    return "knoop-" + slug(node_id)
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
@@ -56,28 +70,50 @@ def tel_href(phone: str) -> str:
 
 
 def render_site(site: Site, env: jinja2.Environment) -> dict[str, bytes]:
-    """Render every node of the site as its own page."""
-    names = page_names(list(site.nodes), site.start)
+    """Render every node as its own page, and the overview."""
+    names = page_names(list(site.nodes), site.start, taken={OVERVIEW.removesuffix(".html")})
     back = sole_sources(site)
     template = env.get_template("node.html")
     pages = {}
     for node in site.nodes.values():
         page = names[node.id]
-        html = render_node(template, site, node, Links(page, names), back.get(node.id))
+        html = template.render(
+            site=site,
+            node=node,
+            is_start=node.id == site.start,
+            back=back.get(node.id),
+            links=Links(page, names),
+        )
         pages[page] = html.encode("utf-8")
+    pages[OVERVIEW] = render_overview(site, env, Links(OVERVIEW, names))
     return pages
 
 
-def render_node(
-    template: jinja2.Template, site: Site, node: Node, links: Links, back: str | None
-) -> str:
-    """Render one node's page."""
-    return template.render(
+@dataclass(frozen=True)
+class Band:
+    """One step of the tree on the overview, with its nodes in reading order."""
+
+    name: str
+    nodes: list[Node]
+
+
+def bands(site: Site) -> list[Band]:
+    """Group the nodes by step, in reading order, for the overview."""
+    depth = depths(site)
+    grouped: dict[int, list[Node]] = {}
+    for node in reading_order(site):
+        grouped.setdefault(band(site, node, depth), []).append(node)
+    return [Band(band_name(site, key), nodes) for key, nodes in grouped.items()]
+
+
+def render_overview(site: Site, env: jinja2.Environment, links: Links) -> bytes:
+    """Render the overview: the flowchart and every node with where each answer leads."""
+    html = env.get_template("overview.html").render(
         site=site,
-        node=node,
-        is_start=node.id == site.start,
-        back=back,
-        step_total=site.step_total,
-        href=links.node,
-        asset=links.asset,
+        bands=bands(site),
+        anchor=anchor,
+        links=links,
+        is_start=False,
+        flowchart=draw_flowchart(site, links.node),
     )
+    return html.encode("utf-8")

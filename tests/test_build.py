@@ -54,10 +54,11 @@ def test_build_writes_one_page_per_node(make_tree, tmp_path, capsys):
         "con-pagina.html",
         "einde.html",
         "index.html",
+        "overzicht.html",
         "vraag.html",
     ]
     size = sum(len(b) for b in snapshot(tmp_path / "dist").values()) / 1024
-    assert capsys.readouterr().out == f"Klaar: 5 pagina's ({size:.0f} KB) geschreven naar dist/\n"
+    assert capsys.readouterr().out == f"Klaar: 6 pagina's ({size:.0f} KB) geschreven naar dist/\n"
 
 
 def test_every_reference_resolves_inside_the_site(make_tree, tmp_path):
