@@ -15,6 +15,7 @@ COL_GAP, ROW_GAP, TOP = 36, 44, 16
 LEFT = 76  # room for the step labels
 LANE = 12  # distance between the side lanes of long arrows
 MAX_COLS = 3
+MAX_LANES = 6  # beyond this, long arrows become connector notes under their box
 LINE = 15  # height of a line of text
 LABEL_CHARS, TITLE_CHARS = 30, 25
 
@@ -45,6 +46,7 @@ class Edge:
     source: Box
     target: Box
     labels: list[str]
+    kind: str = "direct"  # "direct", "lane" (along the right side) or "connector" (a note)
 
 
 def make_rows(site: Site) -> list[list[Node]]:
@@ -99,6 +101,27 @@ def make_edges(site: Site, boxes: dict[str, Box]) -> list[Edge]:
     return edges
 
 
+def classify(edges: list[Edge], boxes: dict[str, Box]) -> None:
+    """Decide how each arrow is drawn: direct, along a lane, or as a connector note."""
+    lanes = 0
+    for edge in edges:
+        if is_direct(edge, boxes):
+            edge.kind = "direct"
+        elif lanes < MAX_LANES:
+            edge.kind, lanes = "lane", lanes + 1
+        else:
+            edge.kind = "connector"
+
+
+def connector_lines(edge: Edge) -> list[str]:
+    """Describe an arrow too long to draw, one line per answer: 'answer → target title'."""
+    target = edge.target.node.title
+    return [
+        short(f"{label} → {target}" if label else f"→ {target}", LABEL_CHARS + 4)
+        for label in edge.labels or [""]
+    ]
+
+
 def is_direct(edge: Edge, boxes: dict[str, Box]) -> bool:
     """Tell whether an arrow can go straight down without crossing another box."""
     source, target = edge.source, edge.target
@@ -125,10 +148,16 @@ def label_lines(edge: Edge) -> list[str]:
 def position(rows: list[list[Node]], boxes: dict[str, Box], edges: list[Edge]) -> float:
     """Give every box its coordinates; return the drawing's height."""
     gaps = [ROW_GAP] * len(rows)
+    notes: dict[str, int] = {}
     for edge in edges:
-        if is_direct(edge, boxes) and edge.labels:
-            gap = LINE * len(edge.labels) + 24
-            gaps[edge.source.row] = max(gaps[edge.source.row], gap)
+        row = edge.source.row
+        if edge.kind == "direct" and edge.labels:
+            gaps[row] = max(gaps[row], LINE * len(edge.labels) + 24)
+        elif edge.kind == "connector":
+            notes[edge.source.node.id] = notes.get(edge.source.node.id, 0) + len(
+                connector_lines(edge)
+            )
+            gaps[row] = max(gaps[row], LINE * notes[edge.source.node.id] + 20)
     y = TOP
     for row_index in range(len(rows)):
         for box in boxes.values():
@@ -191,10 +220,19 @@ def draw_edges(
     """Draw the arrows and their labels: straight down where possible, else along a lane."""
     parts, labels, lanes = [], [], 0
     spread: dict[str, int] = {}
+    notes: dict[str, int] = {}
     for edge in edges:
         s, t = edge.source, edge.target
-        if is_direct(edge, boxes):
-            count = sum(1 for e in edges if e.source is s and is_direct(e, boxes))
+        if edge.kind == "connector":
+            for line in connector_lines(edge):
+                done = notes[s.node.id] = notes.get(s.node.id, 0) + 1
+                labels.append(
+                    f'<text class="fc-note" x="{s.x + 4:g}" '
+                    f'y="{s.bottom + 4 + done * LINE:g}">{escape(line)}</text>'
+                )
+            continue
+        if edge.kind == "direct":
+            count = sum(1 for e in edges if e.source is s and e.kind == "direct")
             index = spread[s.node.id] = spread.get(s.node.id, -1) + 1
             x1 = s.cx + (index - (count - 1) / 2) * 24
             y1, x2, y2 = s.bottom, t.cx, t.y - 2
@@ -222,10 +260,11 @@ def draw_flowchart(site: Site, href: Callable[[str], str]) -> str:
     rows = make_rows(site)
     boxes = place_columns(site, rows)
     edges = make_edges(site, boxes)
+    classify(edges, boxes)
     cols = max((b.col for b in boxes.values()), default=0) + 1
     height = position(rows, boxes, edges)
     lane_x = LEFT + cols * BOX_W + (cols - 1) * COL_GAP + 24
-    lane_count = sum(1 for e in edges if not is_direct(e, boxes))
+    lane_count = sum(1 for e in edges if e.kind == "lane")
     width = lane_x + lane_count * LANE + 8
     parts = [
         f'<svg class="flowchart" viewBox="0 0 {width:g} {height:g}" width="{width:g}" '
