@@ -11,6 +11,7 @@ import jinja2
 from .flowchart import draw_flowchart
 from .graph import band, band_name, depths, reading_order, sole_sources
 from .model import Node, Site
+from .routedata import route_data
 from .urls import page_names, relative_url, slug
 
 ASSET_DIR = "assets"
@@ -86,6 +87,7 @@ def render_site(site: Site, env: jinja2.Environment) -> dict[str, bytes]:
         )
         pages[page] = html.encode("utf-8")
     pages[OVERVIEW] = render_overview(site, env, Links(OVERVIEW, names))
+    pages[f"{ASSET_DIR}/boom.js"] = route_data(site, names)
     return pages
 
 

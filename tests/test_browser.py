@@ -47,6 +47,7 @@ class Visit:
         self.context = browser.new_context(
             viewport={"width": width, "height": 800}, java_script_enabled=javascript
         )
+        self.context.set_default_timeout(5000)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("console", self._console)
@@ -238,3 +239,98 @@ def test_html_and_css_are_valid(site, vnu_jar):
         if m["type"] == "error"
     ]
     assert errors == []
+
+
+ROUTE_WEINIG = [
+    "Start",
+    "Volgende",
+    "Weinig",
+    "Volgende",
+    "De burgers mogen hun mening geven, het bestuur beslist - raadplegen",
+    "Volgende",
+    "Specifieke doelgroep",
+    "Volgende",
+    "Volgende",
+    "Nee",
+    "Volgende",
+]
+
+
+def click_through(visit_: Visit, labels: list[str]) -> None:
+    """Follow links by their text from the current page."""
+    for label in labels:
+        link = visit_.page.locator("main").get_by_role("link", name=label, exact=True)
+        visit_.follow(link.click)
+
+
+def answer_rows(page) -> list[tuple[str, str]]:
+    """Read 'Jouw antwoorden' as (question, answer) pairs."""
+    return page.eval_on_selector_all(
+        ".answer-row",
+        "rows => rows.map(r => [r.querySelector('dt').textContent, "
+        "r.querySelector('.answer-given').textContent])",
+    )
+
+
+def test_answers_are_remembered_and_summarised(visit, axe_source, screenshot_dir):
+    reader = visit()
+    reader.open("index.html")
+    click_through(reader, ROUTE_WEINIG)
+    assert reader.here() == CONTACT_PAGE
+    assert answer_rows(reader.page) == [
+        ["Hoeveel mandaat of ruimte is er om de stem van de burger mee te wegen?", "Weinig"],
+        [
+            "Wat mag de beoogde doelgroep?",
+            "De burgers mogen hun mening geven, het bestuur beslist - raadplegen",
+        ],
+        ["Welke doelgroep wil je betrekken?", "Specifieke doelgroep"],
+        ["Heb je genoeg informatie om zelf het traject te starten?", "Nee"],
+    ]
+    summary = reader.page.locator(".summary-text").text_content()
+    for advice in (
+        "De inzichten dienen dan als denkrichting.",
+        "Dit vraagt vaak ondersteuning vanuit JenV voor de werving van de juiste deelnemers.",
+        "De JenV-brede Werkagenda kan je hierbij helpen!",
+        "Jouw antwoord: Weinig",
+        "Stap 6: Bepaal hoeveel tijd",
+    ):
+        assert advice in summary
+    assert axe_violations(reader.page, axe_source) == []
+    reader.page.screenshot(
+        path=str(screenshot_dir / "einde-met-antwoorden-1280.png"), full_page=True
+    )
+    assert reader.errors == []  # the script ran under the page's CSP, from file:// too
+
+
+def test_changing_an_answer_keeps_later_answers_while_the_route_holds(visit):
+    reader = visit()
+    reader.open("index.html")
+    click_through(reader, ROUTE_WEINIG)
+    change = reader.page.get_by_role("link", name="Wijzig je antwoord op: Hoeveel mandaat")
+    reader.follow(change.click)
+    assert reader.here() == "2-mandaat.html"
+    click_through(reader, ["Genoeg"])  # the route still meets the same questions
+    assert reader.here() == CONTACT_PAGE
+    assert [q for q, _ in answer_rows(reader.page)][1:] == [
+        "Wat mag de beoogde doelgroep?",
+        "Welke doelgroep wil je betrekken?",
+        "Heb je genoeg informatie om zelf het traject te starten?",
+    ]
+    assert answer_rows(reader.page)[0][1] == "Genoeg"
+    reader.follow(reader.page.get_by_role("link", name="Wijzig je antwoord op: Hoeveel").click)
+    click_through(reader, ["Geen"])  # a different route: the later answers go
+    assert reader.here() == "2-geen.html"
+    assert [a for _, a in answer_rows(reader.page)] == ["Geen"]
+    assert reader.errors == []
+
+
+def test_back_button_goes_back_one_answer(visit):
+    reader = visit()
+    reader.open("index.html")
+    click_through(reader, ["Start", "Volgende", "Geen"])
+    assert reader.here() == "2-geen.html"
+    reader.page.go_back()
+    assert reader.here() == "2-mandaat.html"
+    assert answer_rows(reader.page) == []
+    reader.page.go_forward()
+    assert [a for _, a in answer_rows(reader.page)] == ["Geen"]

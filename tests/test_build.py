@@ -48,6 +48,8 @@ def test_build_writes_one_page_per_node(make_tree, tmp_path, capsys):
     content = make_tree(SMALL, site=CONTACT_SITE)
     assert build(content, tmp_path / "dist") == 0
     assert sorted(snapshot(tmp_path / "dist")) == [
+        "assets/antwoorden.js",
+        "assets/boom.js",
         "assets/favicon.svg",
         "assets/style.css",
         "cafe-een.html",

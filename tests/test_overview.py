@@ -32,7 +32,10 @@ def test_overview_lists_every_node_with_where_each_answer_leads(tmp_path):
     assert ("Wat mag de beoogde doelgroep?", "#knoop-3-rol") in links
     html = (tmp_path / "dist" / "overzicht.html").read_text(encoding="utf-8")
     assert re.findall(r'<h3 id="band-\d+">(.*?)</h3>', html) == [
-        "Start", *[f"Stap {n}" for n in range(1, 8)], "Einde"]
+        "Start",
+        *[f"Stap {n}" for n in range(1, 8)],
+        "Einde",
+    ]
 
 
 def test_every_page_links_to_the_overview(tmp_path):
