@@ -8,6 +8,7 @@ from typing import Any
 
 import markdown
 
+from .mdext import LinkNotesExtension
 from .model import Contact, Node, Option, Person, Problem, Site
 from .yamlfile import Block, Fields
 
@@ -18,7 +19,7 @@ PERSON_KEYS = ("name", "phone")
 NODE_KEYS = ("title", "step", "next", "next_label", "options")
 OPTION_KEYS = ("label", "next", "hint")
 
-_markdown = markdown.Markdown(output_format="html")
+_markdown = markdown.Markdown(output_format="html", extensions=[LinkNotesExtension()])
 
 
 def load_site(content: Path) -> tuple[Site | None, list[Problem]]:

@@ -334,3 +334,20 @@ def test_back_button_goes_back_one_answer(visit):
     assert answer_rows(reader.page) == []
     reader.page.go_forward()
     assert [a for _, a in answer_rows(reader.page)] == ["Geen"]
+
+
+def test_overview_prints_clean_pages(visit, origin, screenshot_dir):
+    reader = visit()
+    reader.open("overzicht.html")
+    reader.page.emulate_media(media="print")
+    chrome = reader.page.evaluate(
+        "() => [...document.querySelectorAll('.site-nav, .toc, .page-link, .site-footer')]"
+        ".map(e => getComputedStyle(e).display)")
+    assert chrome and set(chrome) == {"none"}
+    entries = reader.page.evaluate(
+        "() => [...document.querySelectorAll('.entry')].map(e => getComputedStyle(e).breakInside)")
+    assert len(entries) == 15 and set(entries) == {"avoid"}
+    if origin.startswith("file:"):
+        pdf = reader.page.pdf(path=str(screenshot_dir / "overzicht.pdf"), format="A4")
+        assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(
+            b"/Type /Page ") + pdf.count(b"/Type/Page") >= 2

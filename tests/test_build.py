@@ -209,3 +209,14 @@ def test_pages_carry_navigation_and_contact(make_tree, tmp_path):
         assert found.html_lang == "nl"
         assert found.tags.count("main") == 1 and found.tags.count("h1") == 1, name
     assert len({p.title for p in pages.values()}) == len(pages)
+
+
+def test_links_that_leave_the_site_say_so(make_tree, tmp_path):
+    body = "Zie [de wet](https://wetten.overheid.nl/), [mail](mailto:a@b.nl) of [bel](tel:+3170).\n"
+    content = make_tree({"start.md": page("Start", body=body)})
+    build(content, tmp_path / "dist")
+    html = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+    assert ('<a href="https://wetten.overheid.nl/" rel="external">de wet<span '
+            'class="visually-hidden"> (externe website)</span></a>') in html
+    assert 'mail<span class="visually-hidden"> (opent je e-mailprogramma)</span></a>' in html
+    assert 'bel<span class="visually-hidden"> (bellen)</span></a>' in html
