@@ -130,7 +130,12 @@ def write(result: Result, out: Path) -> int:
         )
         print(format_problem(problem), file=sys.stderr)
         return 1
-    pages = sum(1 for name in result.files if name.endswith(".html"))
+    pages = sum(1 for name in result.files if name.endswith(".html") and name != result.single)
     size = sum(len(data) for data in result.files.values())
     print(f"Klaar: {pages} pagina's ({size / 1024:.0f} KB) geschreven naar {shown(out)}/")
+    single = len(result.files[result.single])
+    print(
+        f"Eén bestand voor Connect, e-mail en USB-stick: {shown(out / result.single)} "
+        f"({single / 1024:.0f} KB)"
+    )
     return 0

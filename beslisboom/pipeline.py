@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from .check import check_site
 from .load import load_site, shown
 from .model import Problem, Site
 from .render import ASSET_DIR, make_environment, render_site
+from .single import single_name
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     site: Site | None = None
+    single: str = ""  # the output name of the single-file edition
 
     def failed(self, strict: bool = False) -> bool:
         """Tell whether the problems stop the build."""
@@ -48,12 +51,16 @@ def read_assets(assets: Path) -> dict[str, bytes]:
 
 
 def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
-    """Report a template mistake at its file and line."""
+    """Report a template mistake at its file and line, found in the traceback if need be."""
     name = getattr(error, "filename", None) or getattr(error, "name", None)
-    path = Path(name) if name and Path(name).is_absolute() else templates / (name or "")
-    return Problem(
-        path, getattr(error, "lineno", None), f"fout in het sjabloon: {error.message or error}"
-    )
+    line = getattr(error, "lineno", None)
+    if line is None:  # errors while rendering carry their place only in the traceback
+        frames = traceback.extract_tb(error.__traceback__)
+        inside = [f for f in frames if Path(f.filename).suffix == ".html"]
+        if inside:
+            name, line = inside[-1].filename, inside[-1].lineno
+    path = Path(name) if name and Path(name).is_absolute() else templates / Path(name or "").name
+    return Problem(path, line, f"fout in het sjabloon: {error.message or error}")
 
 
 def run(project: Project) -> Result:
@@ -66,7 +73,10 @@ def run(project: Project) -> Result:
         return result
     try:
         env = make_environment(project.templates)
-        result.files = {**read_assets(project.assets), **render_site(site, env)}
+        assets = read_assets(project.assets)
+        css = assets.get(f"{ASSET_DIR}/style.css", b"").decode("utf-8")
+        result.files = {**assets, **render_site(site, env, css)}
+        result.single = single_name(site)
     except jinja2.TemplateError as error:
         result.problems.append(template_problem(error, project.templates))
     return result

@@ -12,6 +12,7 @@ from .flowchart import draw_flowchart
 from .graph import band, band_name, depths, reading_order, sole_sources
 from .model import Node, Site
 from .routedata import route_data
+from .single import render_single, single_name
 from .urls import page_names, relative_url, slug
 
 ASSET_DIR = "assets"
@@ -42,8 +43,8 @@ class Links:
 
 
 def anchor(node_id: str) -> str:
-    """Give a node's id on the overview: an ASCII fragment."""
-    return "knoop-" + slug(node_id)
+    """Give a node's id on the overview; the '_' keeps it apart from any page name."""
+    return "knoop_" + slug(node_id)
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
@@ -70,9 +71,10 @@ def tel_href(phone: str) -> str:
     return "tel:" + digits
 
 
-def render_site(site: Site, env: jinja2.Environment) -> dict[str, bytes]:
-    """Render every node as its own page, and the overview."""
-    names = page_names(list(site.nodes), site.start, taken={OVERVIEW.removesuffix(".html")})
+def render_site(site: Site, env: jinja2.Environment, css: str = "") -> dict[str, bytes]:
+    """Render every node as its own page, the overview, the route data and the single file."""
+    single = single_name(site)
+    names = page_names(list(site.nodes), site.start, taken={single.removesuffix(".html")})
     back = sole_sources(site)
     template = env.get_template("node.html")
     pages = {}
@@ -84,10 +86,12 @@ def render_site(site: Site, env: jinja2.Environment) -> dict[str, bytes]:
             is_start=node.id == site.start,
             back=back.get(node.id),
             links=Links(page, names),
+            single_file=single,
         )
         pages[page] = html.encode("utf-8")
-    pages[OVERVIEW] = render_overview(site, env, Links(OVERVIEW, names))
+    pages[OVERVIEW] = render_overview(site, env, Links(OVERVIEW, names), single)
     pages[f"{ASSET_DIR}/boom.js"] = route_data(site, names)
+    pages[single] = render_single(site, env, names, css, anchor, bands(site))
     return pages
 
 
@@ -108,7 +112,7 @@ def bands(site: Site) -> list[Band]:
     return [Band(band_name(site, key), nodes) for key, nodes in grouped.items()]
 
 
-def render_overview(site: Site, env: jinja2.Environment, links: Links) -> bytes:
+def render_overview(site: Site, env: jinja2.Environment, links: Links, single: str) -> bytes:
     """Render the overview: the flowchart and every node with where each answer leads."""
     html = env.get_template("overview.html").render(
         site=site,
@@ -117,5 +121,6 @@ def render_overview(site: Site, env: jinja2.Environment, links: Links) -> bytes:
         links=links,
         is_start=False,
         flowchart=draw_flowchart(site, links.node),
+        single_file=single,
     )
     return html.encode("utf-8")

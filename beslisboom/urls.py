@@ -11,7 +11,7 @@ WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
     f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)
 }
 # Page names the site itself uses; a node with such a name gets a suffix.
-RESERVED = {"index", "overzicht"}
+RESERVED = {"index", "overzicht", "begin", "stroomschema", "alle-stappen", "inhoud"}
 
 
 def slug(text: str) -> str:

@@ -114,7 +114,7 @@ def broken_references(root: Path) -> list[str]:
     for name, page in pages.items():
         for ref, _tag, _in_main in page.refs:
             parts = urlsplit(ref)
-            if parts.scheme in ("mailto", "tel"):
+            if parts.scheme in ("mailto", "tel") or ref == "data:,":  # data:, is an empty icon
                 continue
             if parts.scheme or parts.netloc or ref.startswith("/"):
                 broken.append(f"{name}: {ref} leaves the site")

@@ -56,11 +56,17 @@ def test_build_writes_one_page_per_node(make_tree, tmp_path, capsys):
         "con-pagina.html",
         "einde.html",
         "index.html",
+        "kleine-boom.html",
         "overzicht.html",
         "vraag.html",
     ]
-    size = sum(len(b) for b in snapshot(tmp_path / "dist").values()) / 1024
-    assert capsys.readouterr().out == f"Klaar: 6 pagina's ({size:.0f} KB) geschreven naar dist/\n"
+    files = snapshot(tmp_path / "dist")
+    size = sum(len(b) for b in files.values()) / 1024
+    single = len(files["kleine-boom.html"]) / 1024
+    assert capsys.readouterr().out == (
+        f"Klaar: 6 pagina's ({size:.0f} KB) geschreven naar dist/\n"
+        f"Eén bestand voor Connect, e-mail en USB-stick: dist/kleine-boom.html ({single:.0f} KB)\n"
+    )
 
 
 def test_every_reference_resolves_inside_the_site(make_tree, tmp_path):
@@ -216,7 +222,9 @@ def test_links_that_leave_the_site_say_so(make_tree, tmp_path):
     content = make_tree({"start.md": page("Start", body=body)})
     build(content, tmp_path / "dist")
     html = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
-    assert ('<a href="https://wetten.overheid.nl/" rel="external">de wet<span '
-            'class="visually-hidden"> (externe website)</span></a>') in html
+    assert (
+        '<a href="https://wetten.overheid.nl/" rel="external">de wet<span '
+        'class="visually-hidden"> (externe website)</span></a>'
+    ) in html
     assert 'mail<span class="visually-hidden"> (opent je e-mailprogramma)</span></a>' in html
     assert 'bel<span class="visually-hidden"> (bellen)</span></a>' in html

@@ -1,0 +1,202 @@
+"""The single-file edition: one self-contained HTML file, proven from a copy in an empty folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from test_browser import KEYBOARD_ROUTE, axe_violations, focused_outline
+from test_seed import FLOW, IDS, source_sentences
+
+from beslisboom.cli import main
+from beslisboom.single import csp_hash
+from conftest import ROOT
+from htmlcheck import Page, broken_references
+
+NAME = "burgers-betrekken-beslisboom.html"
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the real content, then copy the single file alone into an empty folder."""
+    out = tmp_path_factory.mktemp("build") / "dist"
+    assert main(["build", "--content", str(ROOT / "content"), "--out", str(out)]) == 0
+    alone = tmp_path_factory.mktemp("alone")
+    shutil.copy(out / NAME, alone / NAME)
+    return alone / NAME
+
+
+@pytest.fixture(scope="module")
+def html(single: Path) -> str:
+    return single.read_text(encoding="utf-8")
+
+
+def test_needs_no_other_file(single, html):
+    assert broken_references(single.parent) == []
+    refs = re.findall(r'(?:href|src)="([^"]*)"', html)
+    outside = [r for r in refs if not r.startswith(("#", "mailto:", "tel:")) and r != "data:,"]
+    assert outside == []
+    assert "<script" not in html and 'rel="stylesheet"' not in html
+
+
+def test_every_sentence_of_the_source_is_in_it(html):
+    text = Page(html).text
+    assert [s for s in source_sentences() if s not in text] == []
+
+
+def test_reads_top_to_bottom_in_the_order_of_the_steps(html):
+    titles = re.findall(r'<h2 class="node-title">(.*?)</h2>', html)
+    steps = [int(s) for s in re.findall(r'<p class="step">Stap (\d+) van 7</p>', html)]
+    assert len(titles) == len(IDS)
+    assert titles[0] == "Moet ik burgers betrekken? En hoe doe ik dat?"
+    assert titles[-1] == "Einde van de beslisboom"
+    assert steps == sorted(steps)
+
+
+def test_csp_allows_exactly_its_own_style(html):
+    css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert policy == (
+        f"default-src 'none'; style-src {csp_hash(css)}; base-uri 'none'; form-action 'none'"
+    )
+
+
+def test_is_small(single):
+    assert single.stat().st_size < 80_000
+
+
+# --- In Chromium -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def reader(browser, single):
+    """A browser page on the single file, recording errors and any request but the file."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(5000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: m.type in ("error", "warning") and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).path != urlsplit(single.as_uri()).path
+            and errors.append(f"request: {r.url}")
+        ),
+    )
+    page.goto(single.as_uri())
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def visible_titles(page) -> list[str]:
+    """Return the titles of the sections a reader sees now."""
+    return page.evaluate("""() => [...document.querySelectorAll('.node, .single-overview')]
+        .filter(s => getComputedStyle(s).display !== 'none')
+        .map(s => s.querySelector('h2').textContent)""")
+
+
+def choose(page, label: str) -> None:
+    """Click an answer or next link in the visible section."""
+    page.locator(".node:visible, .single-overview:visible").get_by_role(
+        "link", name=label, exact=True
+    ).first.click()
+
+
+def test_shows_one_node_at_a_time_from_the_start(reader):
+    assert visible_titles(reader) == ["Moet ik burgers betrekken? En hoe doe ik dat?"]
+    choose(reader, "Start")
+    assert visible_titles(reader) == ["Wanneer betrek je burgers?"]
+    assert reader.errors == []
+
+
+@pytest.mark.parametrize("name", FLOW)
+def test_every_answer_leads_where_flow_says(reader, name):
+    anchor = "begin" if name == "start" else IDS[name]
+    for label, target in FLOW[name]:
+        reader.goto(f"{reader.url.split('#')[0]}#{anchor}")
+        title = visible_titles(reader)
+        assert len(title) == 1
+        choose(reader, label)
+        expected = "begin" if target == "start" else IDS[target]
+        assert reader.url.endswith("#" + expected)
+        assert len(visible_titles(reader)) == 1
+    assert reader.errors == []
+
+
+def test_back_button_goes_back_one_answer(reader):
+    for label in ("Start", "Volgende", "Weinig"):
+        choose(reader, label)
+    assert visible_titles(reader) == ["Weinig mandaat of ruimte"]
+    reader.go_back()
+    assert visible_titles(reader) == [
+        "Hoeveel mandaat of ruimte is er om de stem van de burger mee te wegen?"
+    ]
+
+
+def test_accessible_and_narrow_on_every_section(reader, axe_source, single, screenshot_dir):
+    ids = ["begin", *[IDS[n] for n in FLOW if n != "start"], "overzicht"]
+    failures = []
+    for width in (1280, 320):
+        reader.set_viewport_size({"width": width, "height": 800})
+        for anchor in ids:
+            reader.goto(f"{single.as_uri()}#{anchor}")
+            failures += [f"#{anchor} @{width}: {v}" for v in axe_violations(reader, axe_source)]
+            overflow = reader.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            if overflow > 0:
+                failures.append(f"#{anchor} @{width}: scrolls sideways by {overflow} px")
+            if width == 320 or anchor in ("begin", "3-rol", "einde", "overzicht"):
+                reader.screenshot(
+                    path=str(screenshot_dir / f"een-bestand-{anchor}-{width}.png"), full_page=True
+                )
+    assert not failures, "\n".join(failures)
+    assert reader.errors == []
+
+
+def test_keyboard_only_walk_to_the_contact_section(reader):
+    for label in KEYBOARD_ROUTE:
+        for _ in range(40):
+            reader.keyboard.press("Tab")
+            focus = focused_outline(reader)
+            if focus["tag"] in ("BODY", "SECTION"):
+                continue
+            assert focus["visible"] and focus["outline"], focus
+            if focus["tag"] == "A" and focus["text"] == label:
+                break
+        else:
+            pytest.fail(f"no link '{label}' reached with Tab at {reader.url}")
+        reader.keyboard.press("Enter")
+    assert reader.url.endswith("#einde")
+    assert visible_titles(reader) == ["Einde van de beslisboom"]
+    assert reader.errors == []
+
+
+def test_html_and_css_are_valid(single, vnu_jar):
+    done = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(vnu_jar),
+            "--format",
+            "json",
+            "--stdout",
+            "--also-check-css",
+            str(single),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    errors = [
+        f"{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(done.stdout)["messages"]
+        if m["type"] == "error"
+    ]
+    assert errors == []
