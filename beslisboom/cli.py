@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 from .load import shown
-from .model import Problem
-from .pipeline import Project, Result, format_problem, run
-from .write import publish
+from .parallel import jobs_available
+from .pipeline import Project, Result, build, format_problem, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,38 +103,29 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.command == "build" and (why := unsafe_output(args.out, project)):
         parser.error(why)
-    result = run(project)
+    jobs = jobs_available()
+    result = run(project, jobs) if args.command == "check" else build(project, args.out, jobs)
     report(result, args.strict)
-    if result.failed(args.strict):
+    if result.failed(args.strict) or (args.command == "build" and not result.sizes):
         if args.command == "build":
             print(f"Er is niets geschreven; {shown(args.out)} is ongewijzigd.", file=sys.stderr)
         return 1
     if args.command == "check":
         print(f"Geen fouten: {len(result.site.nodes)} pagina's gecontroleerd.")
         return 0
-    return write(result, args.out)
+    return summarize(result, args.out)
 
 
-def write(result: Result, out: Path) -> int:
-    """Publish the rendered files and say what was written."""
-    try:
-        publish(result.files, out)
-    except OSError as error:
-        problem = Problem(
-            out,
-            None,
-            f"kan de website niet schrijven ({error.strerror}); sluit "
-            "programma's die bestanden in deze map open hebben en probeer "
-            "het opnieuw",
-        )
-        print(format_problem(problem), file=sys.stderr)
-        return 1
-    pages = sum(1 for name in result.files if name.endswith(".html") and name != result.single)
-    size = sum(len(data) for data in result.files.values())
-    print(f"Klaar: {pages} pagina's ({size / 1024:.0f} KB) geschreven naar {shown(out)}/")
-    single = len(result.files[result.single])
+def summarize(result: Result, out: Path) -> int:
+    """Say what the build wrote, and how big the single file is."""
+    sizes = result.sizes
+    pages = sum(1 for name in sizes if name.endswith(".html") and name != result.single)
+    print(
+        f"Klaar: {pages} pagina's ({sum(sizes.values()) / 1024:.0f} KB) geschreven naar "
+        f"{shown(out)}/"
+    )
     print(
         f"Eén bestand voor Connect, e-mail en USB-stick: {shown(out / result.single)} "
-        f"({single / 1024:.0f} KB)"
+        f"({sizes[result.single] / 1024:.0f} KB)"
     )
     return 0

@@ -16,6 +16,7 @@ LEFT = 76  # room for the step labels
 LANE = 12  # distance between the side lanes of long arrows
 MAX_COLS = 3
 MAX_LANES = 6  # beyond this, long arrows become connector notes under their box
+LIMIT = 200  # a larger tree gets no flowchart: it would be too big to read or print
 LINE = 15  # height of a line of text
 LABEL_CHARS, TITLE_CHARS = 30, 25
 
@@ -256,7 +257,9 @@ def draw_edges(
 
 
 def draw_flowchart(site: Site, href: Callable[[str], str]) -> str:
-    """Return the whole tree as an inline <svg> whose boxes link to the pages."""
+    """Return the whole tree as an inline <svg> whose boxes link to the pages, or ''."""
+    if len(site.nodes) > LIMIT:
+        return ""
     rows = make_rows(site)
     boxes = place_columns(site, rows)
     edges = make_edges(site, boxes)

@@ -10,6 +10,7 @@ import markdown
 
 from .mdext import LinkNotesExtension
 from .model import Contact, Node, Option, Person, Problem, Site
+from .parallel import map_chunks
 from .yamlfile import Block, Fields
 
 SITE_FILE = "site.yml"
@@ -22,14 +23,14 @@ OPTION_KEYS = ("label", "next", "hint")
 _markdown = markdown.Markdown(output_format="html", extensions=[LinkNotesExtension()])
 
 
-def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
+def load_site(content: Path, jobs: int = 1) -> tuple[Site | None, list[Problem]]:
     """Read every file under content/ and return the site with all problems found."""
     problems: list[Problem] = []
     settings = read_settings(content / SITE_FILE, problems)
     nodes: dict[str, Node] = {}
     pages = find_pages(content)
-    for path in pages:
-        node = read_node(path, problems)
+    for path, (node, found) in zip(pages, map_chunks(read_page, pages, jobs), strict=True):
+        problems += found
         if node is None:
             continue
         if node.id in nodes:
@@ -185,6 +186,12 @@ def split_front_matter(text: str) -> tuple[str, str] | str:
         "de front matter wordt niet afgesloten; zet een regel '---' onder de laatste sleutel "
         "en begin daarna pas met de tekst"
     )
+
+
+def read_page(path: Path) -> tuple[Node | None, list[Problem]]:
+    """Read one page on its own: the node, or None, and the problems found in it."""
+    problems: list[Problem] = []
+    return read_node(path, problems), problems
 
 
 def read_node(path: Path, problems: list[Problem]) -> Node | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 
@@ -102,7 +103,7 @@ class Site:
     start_line: int = 1
     unreadable: frozenset[str] = frozenset()  # ids of page files that could not be read
 
-    @property
+    @cached_property
     def step_total(self) -> int:
         """Count the steps from the content, for "Stap n van N"."""
         return max((n.step for n in self.nodes.values() if n.step), default=0)

@@ -11,8 +11,9 @@ import jinja2
 from .check import check_site
 from .load import load_site, shown
 from .model import Problem, Site
-from .render import ASSET_DIR, make_environment, render_site
-from .single import single_name
+from .parallel import MIN_ITEMS, map_tasks
+from .render import ASSET_DIR, Plan, Renderer, make_environment, render_part, render_parts
+from .write import publish, write_files
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Result:
     """What a build found and made."""
 
     problems: list[Problem] = field(default_factory=list)
-    files: dict[str, bytes] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)  # what a build wrote, and how big
     site: Site | None = None
     single: str = ""  # the output name of the single-file edition
 
@@ -63,9 +64,9 @@ def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
     return Problem(path, line, f"fout in het sjabloon: {error.message or error}")
 
 
-def run(project: Project) -> Result:
-    """Read and check everything, then render it; write nothing."""
-    site, problems = load_site(project.content)
+def run(project: Project, jobs: int = 1) -> Result:
+    """Read and check everything, the templates included; write nothing."""
+    site, problems = load_site(project.content, jobs)
     if site is not None:
         problems += check_site(site)
     result = Result(problems=sorted(problems, key=Problem.sort_key), site=site)
@@ -73,12 +74,49 @@ def run(project: Project) -> Result:
         return result
     try:
         env = make_environment(project.templates)
-        assets = read_assets(project.assets)
-        css = assets.get(f"{ASSET_DIR}/style.css", b"").decode("utf-8")
-        result.files = {**assets, **render_site(site, env, css)}
-        result.single = single_name(site)
+        for name in env.list_templates(extensions=["html"]):
+            env.get_template(name)  # compile now: a syntax error is reported, not raised
     except jinja2.TemplateError as error:
         result.problems.append(template_problem(error, project.templates))
+    return result
+
+
+def build(project: Project, out: Path, jobs: int = 1) -> Result:
+    """Check everything, then render the site into a scratch folder and swap it in as out."""
+    result = run(project, jobs)
+    if result.failed():
+        return result
+    site = result.site
+    env = make_environment(project.templates)
+    assets = read_assets(project.assets)
+    css = assets.get(f"{ASSET_DIR}/style.css", b"").decode("utf-8")
+    renderer = Renderer(env, css, keep=False)
+    plan = Plan(site)
+
+    def fill(folder: Path) -> dict[str, int]:
+        sizes = write_files(assets.items(), folder)
+        parts = render_parts(site, jobs)
+        write_part = lambda part: write_files(render_part(renderer, plan, part, jobs), folder)  # noqa: E731
+        for written in map_tasks(write_part, parts, jobs if len(site.nodes) >= MIN_ITEMS else 1):
+            sizes.update(written)
+        return sizes
+
+    try:
+        result.sizes = publish(out, fill)
+    except jinja2.TemplateError as error:
+        result.problems.append(template_problem(error, project.templates))
+    except OSError as error:
+        result.problems.append(
+            Problem(
+                out,
+                None,
+                (
+                    f"kan de website niet schrijven ({error.strerror}); sluit programma's die "
+                    "bestanden in deze map open hebben en probeer het opnieuw"
+                ),
+            )
+        )
+    result.single = plan.single
     return result
 
 

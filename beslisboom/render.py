@@ -1,27 +1,36 @@
-"""Turn the checked model into pages: {output path: bytes}, without touching any file."""
+"""Turn the checked model into output files, {path: bytes}, without touching any file.
+
+A Renderer remembers what it rendered, keyed by everything the result depends on, so
+that the preview redoes only what an edit changed; a clean build uses a fresh one.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .flowchart import draw_flowchart
 from .graph import band, band_name, depths, reading_order, sole_sources
 from .model import Node, Site
 from .routedata import route_data
-from .single import render_single, single_name
+from .single import SectionLinks, csp_hash, single_ids, single_name
 from .urls import page_names, relative_url, slug
 
 ASSET_DIR = "assets"
 OVERVIEW = "overzicht.html"
+ROUTE_DATA = f"{ASSET_DIR}/boom.js"
 
 
 @dataclass(frozen=True)
 class Links:
-    """Every link a page may make, relative to that page."""
+    """Every link a page of the site may make, relative to that page."""
 
     page: str
     names: dict[str, str]
@@ -71,30 +80,6 @@ def tel_href(phone: str) -> str:
     return "tel:" + digits
 
 
-def render_site(site: Site, env: jinja2.Environment, css: str = "") -> dict[str, bytes]:
-    """Render every node as its own page, the overview, the route data and the single file."""
-    single = single_name(site)
-    names = page_names(list(site.nodes), site.start, taken={single.removesuffix(".html")})
-    back = sole_sources(site)
-    template = env.get_template("node.html")
-    pages = {}
-    for node in site.nodes.values():
-        page = names[node.id]
-        html = template.render(
-            site=site,
-            node=node,
-            is_start=node.id == site.start,
-            back=back.get(node.id),
-            links=Links(page, names),
-            single_file=single,
-        )
-        pages[page] = html.encode("utf-8")
-    pages[OVERVIEW] = render_overview(site, env, Links(OVERVIEW, names), single)
-    pages[f"{ASSET_DIR}/boom.js"] = route_data(site, names)
-    pages[single] = render_single(site, env, names, css, anchor, bands(site))
-    return pages
-
-
 @dataclass(frozen=True)
 class Band:
     """One step of the tree on the overview, with its nodes in reading order."""
@@ -103,24 +88,201 @@ class Band:
     nodes: list[Node]
 
 
-def bands(site: Site) -> list[Band]:
-    """Group the nodes by step, in reading order, for the overview."""
-    depth = depths(site)
-    grouped: dict[int, list[Node]] = {}
-    for node in reading_order(site):
-        grouped.setdefault(band(site, node, depth), []).append(node)
-    return [Band(band_name(site, key), nodes) for key, nodes in grouped.items()]
+class Plan:
+    """What every output of one build shares: file names, back links, the order of nodes."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.single = single_name(site)
+        self.names = page_names(
+            list(site.nodes), site.start, taken={self.single.removesuffix(".html")}
+        )
+        self.back = sole_sources(site)
+        self.ids = single_ids(site, self.names)
+
+    @cached_property
+    def order(self) -> list[Node]:
+        return reading_order(self.site)
+
+    def bands(self) -> list[Band]:
+        """Group the nodes by step, in reading order, for the overview."""
+        depth = depths(self.site)
+        grouped: dict[int, list[Node]] = {}
+        for node in self.order:
+            grouped.setdefault(band(self.site, node, depth), []).append(node)
+        return [Band(band_name(self.site, key), nodes) for key, nodes in grouped.items()]
+
+    def around(self, node: Node) -> tuple[Any, ...]:
+        """List what a node's rendering depends on besides the node itself."""
+        site, back = self.site, self.back.get(node.id)
+        linked = (node.id, site.start, back, *node.targets)
+        return (
+            site.title,
+            site.step_total,
+            back,
+            node.id == site.start,
+            tuple((i, self.names.get(i), self.ids.get(i)) for i in linked),
+            tuple((t, site.nodes[t].title) for t in node.targets if t in site.nodes),
+            site.contact if node.is_end else None,
+            self.single,
+        )
 
 
-def render_overview(site: Site, env: jinja2.Environment, links: Links, single: str) -> bytes:
-    """Render the overview: the flowchart and every node with where each answer leads."""
-    html = env.get_template("overview.html").render(
-        site=site,
-        bands=bands(site),
-        anchor=anchor,
-        links=links,
-        is_start=False,
-        flowchart=draw_flowchart(site, links.node),
-        single_file=single,
-    )
-    return html.encode("utf-8")
+class Renderer:
+    """Render pages and fragments, reusing earlier results whose inputs did not change."""
+
+    def __init__(self, env: jinja2.Environment, css: str = "", keep: bool = True) -> None:
+        self.env = env
+        self.css = css
+        self.keep = keep  # a clean build renders everything once: keeping costs memory
+        self.cache: dict[tuple[Any, ...], Any] = {}
+        self.used: set[tuple[Any, ...]] = set()
+
+    def remember(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        """Return the cached result for key, or make and keep it."""
+        if key in self.cache:
+            return self.cache[key]
+        made = make()
+        if self.keep:
+            self.cache[key] = made
+        return made
+
+    def forget_unused(self, keys: set[tuple[Any, ...]]) -> None:
+        """Drop cached results no longer asked for, so the cache does not grow forever."""
+        self.cache = {k: v for k, v in self.cache.items() if k in keys}
+
+    def node_page(self, plan: Plan, node: Node) -> tuple[tuple[Any, ...], str, bytes]:
+        """Render one node's page; return its cache key, file name and bytes."""
+        key = ("page", node, plan.around(node))
+        page = plan.names[node.id]
+
+        def make() -> bytes:
+            html = self.env.get_template("node.html").render(
+                site=plan.site,
+                node=node,
+                is_start=node.id == plan.site.start,
+                back=plan.back.get(node.id),
+                links=Links(page, plan.names),
+                single_file=plan.single,
+            )
+            return html.encode("utf-8")
+
+        return key, page, self.remember(key, make)
+
+    def fragment(
+        self, kind: str, template: str, node: Node, plan: Plan, links: Any, **context: Any
+    ) -> Markup:
+        """Render a node's entry on the overview or its section of the single file."""
+        # The links follow from the kind and the names in plan.around: not part of the key.
+        key = (kind, node, plan.around(node), tuple(sorted(context.items())))
+        self.used.add(key)
+        return self.remember(
+            key,
+            lambda: Markup(
+                self.env.get_template(template).render(
+                    site=plan.site, node=node, anchor=anchor, links=links, **context
+                )
+            ),
+        )
+
+    def overview(self, plan: Plan) -> bytes:
+        """Render the overview page: the flowchart and every node's entry."""
+        links = Links(OVERVIEW, plan.names)
+        html = self.env.get_template("overview.html").render(
+            site=plan.site,
+            bands=plan.bands(),
+            links=links,
+            is_start=False,
+            single_file=plan.single,
+            flowchart=draw_flowchart(plan.site, links.node),
+            entry=lambda node: self.fragment(
+                "entry",
+                "overview_entry.html",
+                node,
+                plan,
+                links=links,
+                level=1,
+                single_file=plan.single,
+                with_text=True,
+            ),
+        )
+        return html.encode("utf-8")
+
+    def single(self, plan: Plan) -> bytes:
+        """Render the whole tree as one self-contained HTML file."""
+        links = SectionLinks(plan.ids)
+        css = self.css.strip()
+        html = self.env.get_template("single.html").render(
+            site=plan.site,
+            nodes=plan.order,
+            links=links,
+            css=css,
+            style_hash=csp_hash(css),
+            bands=plan.bands(),
+            single_file=None,
+            flowchart=draw_flowchart(plan.site, links.node),
+            section=lambda node: self.fragment(
+                "section",
+                "single_section.html",
+                node,
+                plan,
+                links=links,
+                back=plan.back.get(node.id),
+                is_start=node.id == plan.site.start,
+                single_file=None,
+            ),
+            entry=lambda node: self.fragment(
+                "single-entry",
+                "overview_entry.html",
+                node,
+                plan,
+                links=links,
+                level=2,
+                single_file=None,
+                with_text=False,
+            ),
+        )
+        return html.encode("utf-8")
+
+    def pages(self, plan: Plan, nodes: Iterable[Node]) -> Iterator[tuple[str, bytes]]:
+        """Render the pages of the given nodes."""
+        for node in nodes:
+            key, page, data = self.node_page(plan, node)
+            self.used.add(key)
+            yield page, data
+
+    def extras(self, plan: Plan) -> Iterator[tuple[str, bytes]]:
+        """Render what spans the whole tree: the overview, the route data, the single file."""
+        yield OVERVIEW, self.overview(plan)
+        yield ROUTE_DATA, route_data(plan.site, plan.names)
+        yield plan.single, self.single(plan)
+
+    def render(self, site: Site) -> dict[str, bytes]:
+        """Render every output of the site into one map, dropping stale cache entries."""
+        self.used = set()
+        plan = Plan(site)
+        files = dict(self.pages(plan, site.nodes.values()))
+        files.update(self.extras(plan))
+        self.forget_unused(self.used)
+        return files
+
+
+def render_parts(site: Site, jobs: int) -> list[tuple[str, int]]:
+    """Split a clean build into parts for `jobs` processes, the largest first."""
+    chunks = [("pages", k) for k in range(max(1, jobs))]
+    return [("single", 0), chunks[0], ("overview", 0), *chunks[1:], ("route-data", 0)]
+
+
+def render_part(
+    renderer: Renderer, plan: Plan, part: tuple[str, int], jobs: int
+) -> Iterator[tuple[str, bytes]]:
+    """Render one part of a clean build (see render_parts)."""
+    kind, index = part
+    if kind == "single":
+        yield plan.single, renderer.single(plan)
+    elif kind == "overview":
+        yield OVERVIEW, renderer.overview(plan)
+    elif kind == "route-data":
+        yield ROUTE_DATA, route_data(plan.site, plan.names)
+    else:
+        yield from renderer.pages(plan, list(plan.site.nodes.values())[index :: max(1, jobs)])

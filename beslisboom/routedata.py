@@ -18,8 +18,16 @@ def plain_paragraphs(body_html: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
+TEXT_LIMIT = 200  # larger trees leave the texts out: every page loads this file
+
+
 def route_data(site: Site, names: dict[str, str]) -> bytes:
-    """Write the tree, keyed by page file name, as a script that sets window.BESLISBOOM."""
+    """Write the tree, keyed by page file name, as a script that sets window.BESLISBOOM.
+
+    The summary at the end repeats the texts met on the way; for trees over TEXT_LIMIT
+    nodes it lists the questions and answers only, to keep the file small.
+    """
+    with_text = len(site.nodes) <= TEXT_LIMIT
     nodes = {}
     for node in site.nodes.values():
         entry: dict[str, object] = {"t": node.title}
@@ -30,7 +38,7 @@ def route_data(site: Site, names: dict[str, str]) -> bytes:
         if node.options:
             entry["o"] = [[o.label, names[o.next]] for o in node.options]
         text = plain_paragraphs(node.body_html)
-        if text and node.id != site.start:
+        if text and with_text and node.id != site.start:
             entry["b"] = text
         nodes[names[node.id]] = entry
     data = {"start": names[site.start], "nodes": nodes}

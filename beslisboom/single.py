@@ -6,10 +6,6 @@ import base64
 import hashlib
 from dataclasses import dataclass
 
-import jinja2
-
-from .flowchart import draw_flowchart
-from .graph import reading_order, sole_sources
 from .model import Site
 from .urls import slug
 
@@ -47,29 +43,8 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def render_single(
-    site: Site,
-    env: jinja2.Environment,
-    names: dict[str, str],
-    css: str,
-    anchor: object,
-    bands: list,
-) -> bytes:
-    """Render the whole tree as one self-contained HTML file."""
+def single_ids(site: Site, names: dict[str, str]) -> dict[str, str]:
+    """Give every node its section id in the single file: its page name, 'begin' for the start."""
     ids = {node_id: name.removesuffix(".html") for node_id, name in names.items()}
     ids[site.start] = START_ID
-    links = SectionLinks(ids)
-    css = css.strip()
-    html = env.get_template("single.html").render(
-        site=site,
-        nodes=reading_order(site),
-        back=sole_sources(site),
-        links=links,
-        css=css,
-        style_hash=csp_hash(css),
-        anchor=anchor,
-        bands=bands,
-        flowchart=draw_flowchart(site, links.node),
-        single_file=None,
-    )
-    return html.encode("utf-8")
+    return ids

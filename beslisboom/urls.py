@@ -41,6 +41,6 @@ def page_names(ids: list[str], start: str, taken: set[str] = frozenset()) -> dic
 
 def relative_url(from_page: str, to_file: str) -> str:
     """Return the relative URL from one output file to another (both relative to the root)."""
-    if from_page == to_file:
-        return posixpath.basename(to_file)
-    return posixpath.relpath(to_file, posixpath.dirname(from_page) or ".")
+    if "/" not in from_page:  # pages at the root, the common case: the path is the link
+        return to_file
+    return posixpath.relpath(to_file, posixpath.dirname(from_page))

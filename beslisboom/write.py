@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
+
+T = TypeVar("T")
 
 NEW, OLD = "nieuw", "oud"
 
@@ -22,26 +26,29 @@ def remove_debris(out: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def write_tree(files: dict[str, bytes], root: Path) -> None:
-    """Write every file of the map below root, refusing paths that would leave it."""
-    for rel in sorted(files):
+def write_files(files: Iterable[tuple[str, bytes]], root: Path) -> dict[str, int]:
+    """Write files below root, refusing paths that would leave it; return their sizes."""
+    sizes = {}
+    for rel, data in files:
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts:
             raise ValueError(f"output path leaves the output folder: {rel}")
         target = root.joinpath(*pure.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(files[rel])
+        target.write_bytes(data)
+        sizes[rel] = len(data)
+    return sizes
 
 
-def publish(files: dict[str, bytes], out: Path) -> None:
-    """Write the site into a scratch folder beside out, then swap it in whole."""
+def publish(out: Path, fill: Callable[[Path], T]) -> T:
+    """Let fill write the site into a scratch folder beside out, then swap it in whole."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_debris(out)
     new = scratch_name(out, NEW)
     new.mkdir()
     try:
-        write_tree(files, new)
+        result = fill(new)
         if out.exists():
             old = scratch_name(out, OLD)
             os.replace(out, old)
@@ -56,3 +63,4 @@ def publish(files: dict[str, bytes], out: Path) -> None:
     finally:
         if new.exists():
             shutil.rmtree(new, ignore_errors=True)
+    return result

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from beslisboom import write
+from beslisboom import pipeline
 from beslisboom.cli import main
 from conftest import ROOT, page
 from htmlcheck import broken_references, read_pages
@@ -106,11 +106,11 @@ def test_interrupted_write_leaves_previous_output_and_no_debris(make_tree, tmp_p
     before = snapshot(out)
     (content / "einde.md").write_text(page("Anders"), encoding="utf-8")
 
-    def fail_halfway(files: dict[str, bytes], root: Path) -> None:
+    def fail_halfway(files, root: Path) -> None:
         (root / "index.html").write_bytes(b"half")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(write, "write_tree", fail_halfway)
+    monkeypatch.setattr(pipeline, "write_files", fail_halfway)
     with pytest.raises(KeyboardInterrupt):
         build(content, out)
     assert snapshot(out) == before
