@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +25,19 @@ OPTION_KEYS = ("label", "next", "hint")
 _markdown = markdown.Markdown(output_format="html", extensions=[LinkNotesExtension()])
 
 
-def load_site(content: Path, jobs: int = 1) -> tuple[Site | None, list[Problem]]:
+PageReader = Callable[[list[Path]], list[tuple[Node | None, list[Problem]]]]
+
+
+def load_site(
+    content: Path, jobs: int = 1, read_pages: PageReader | None = None
+) -> tuple[Site | None, list[Problem]]:
     """Read every file under content/ and return the site with all problems found."""
     problems: list[Problem] = []
     settings = read_settings(content / SITE_FILE, problems)
     nodes: dict[str, Node] = {}
     pages = find_pages(content)
-    for path, (node, found) in zip(pages, map_chunks(read_page, pages, jobs), strict=True):
+    read = read_pages or (lambda paths: map_chunks(read_page, paths, jobs))
+    for path, (node, found) in zip(pages, read(pages), strict=True):
         problems += found
         if node is None:
             continue
@@ -72,12 +80,16 @@ def load_site(content: Path, jobs: int = 1) -> tuple[Site | None, list[Problem]]
 def find_pages(content: Path) -> list[Path]:
     """List the Markdown files under content/ in a stable order, skipping hidden ones."""
     found = []
-    for path in content.rglob("*.md"):
-        parts = path.relative_to(content).parts
-        if any(part.startswith(".") for part in parts) or path.name.endswith("~"):
-            continue
-        found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(content).as_posix())
+    for folder, dirs, files in os.walk(content):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(folder, content).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found += [
+            (prefix + name, os.path.join(folder, name))
+            for name in files
+            if name.endswith(".md") and not name.startswith(".")
+        ]
+    return [Path(path) for _, path in sorted(found)]
 
 
 def read_text(path: Path, problems: list[Problem]) -> str | None:

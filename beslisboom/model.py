@@ -36,9 +36,13 @@ class Option:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Node:
-    """One node of the tree: a step, a question, an advice or an end."""
+    """One node of the tree: a step, a question, an advice or an end.
+
+    Compared and hashed by identity: the preview reuses the very node object of an
+    unchanged file, and its renderer looks nodes up by the thousand.
+    """
 
     id: str
     title: str
@@ -50,7 +54,7 @@ class Node:
     options: tuple[Option, ...] = ()
     next_line: int = 0
 
-    @property
+    @cached_property
     def targets(self) -> tuple[str, ...]:
         """List the ids this node links to, in order, without repeats."""
         found = [self.next] if self.next else [o.next for o in self.options]

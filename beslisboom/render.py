@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .flowchart import draw_flowchart
 from .graph import band, band_name, depths, reading_order, sole_sources
 from .model import Node, Site
-from .routedata import route_data
+from .routedata import node_json, route_data
 from .single import SectionLinks, csp_hash, single_ids, single_name
 from .urls import page_names, relative_url, slug
 
@@ -88,6 +88,24 @@ class Band:
     nodes: list[Node]
 
 
+class Deps:
+    """A cache key part that hashes its tuple once: looked up thousands of times a build."""
+
+    __slots__ = ("value", "hash")
+
+    def __init__(self, value: tuple[Any, ...]) -> None:
+        self.value = value
+        self.hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (
+            isinstance(other, Deps) and self.hash == other.hash and self.value == other.value
+        )
+
+
 class Plan:
     """What every output of one build shares: file names, back links, the order of nodes."""
 
@@ -99,11 +117,16 @@ class Plan:
         )
         self.back = sole_sources(site)
         self.ids = single_ids(site, self.names)
+        self._around: dict[str, Deps] = {}
+        self.shared = Deps(
+            (site.title, site.step_total, site.start, self.single, tuple(site.nodes))
+        )
 
     @cached_property
     def order(self) -> list[Node]:
         return reading_order(self.site)
 
+    @cached_property
     def bands(self) -> list[Band]:
         """Group the nodes by step, in reading order, for the overview."""
         depth = depths(self.site)
@@ -112,19 +135,21 @@ class Plan:
             grouped.setdefault(band(self.site, node, depth), []).append(node)
         return [Band(band_name(self.site, key), nodes) for key, nodes in grouped.items()]
 
-    def around(self, node: Node) -> tuple[Any, ...]:
+    def around(self, node: Node) -> Deps:
         """List what a node's rendering depends on besides the node itself."""
-        site, back = self.site, self.back.get(node.id)
-        linked = (node.id, site.start, back, *node.targets)
+        if node.id not in self._around:
+            self._around[node.id] = Deps(self._list_around(node))
+        return self._around[node.id]
+
+    def _list_around(self, node: Node) -> tuple[Any, ...]:
+        site, nodes = self.site, self.site.nodes
+        # Every file name and section id follows from the ids, their order and the start.
         return (
-            site.title,
-            site.step_total,
-            back,
+            self.shared,
+            self.back.get(node.id),
             node.id == site.start,
-            tuple((i, self.names.get(i), self.ids.get(i)) for i in linked),
-            tuple((t, site.nodes[t].title) for t in node.targets if t in site.nodes),
+            tuple(nodes[t].title if t in nodes else None for t in node.targets),
             site.contact if node.is_end else None,
-            self.single,
         )
 
 
@@ -136,20 +161,21 @@ class Renderer:
         self.css = css
         self.keep = keep  # a clean build renders everything once: keeping costs memory
         self.cache: dict[tuple[Any, ...], Any] = {}
-        self.used: set[tuple[Any, ...]] = set()
+        self.next_cache: dict[tuple[Any, ...], Any] = {}
+        self.shared: Deps | None = None
 
     def remember(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
-        """Return the cached result for key, or make and keep it."""
-        if key in self.cache:
-            return self.cache[key]
-        made = make()
+        """Return the cached result for key, or make it; keep it for the next round."""
+        made = self.cache.get(key)
+        if made is None:
+            made = make()
         if self.keep:
-            self.cache[key] = made
+            self.next_cache[key] = made
         return made
 
-    def forget_unused(self, keys: set[tuple[Any, ...]]) -> None:
-        """Drop cached results no longer asked for, so the cache does not grow forever."""
-        self.cache = {k: v for k, v in self.cache.items() if k in keys}
+    def finish_round(self) -> None:
+        """Keep only what this round used, so the cache does not grow forever."""
+        self.cache, self.next_cache = self.next_cache, {}
 
     def node_page(self, plan: Plan, node: Node) -> tuple[tuple[Any, ...], str, bytes]:
         """Render one node's page; return its cache key, file name and bytes."""
@@ -173,9 +199,8 @@ class Renderer:
         self, kind: str, template: str, node: Node, plan: Plan, links: Any, **context: Any
     ) -> Markup:
         """Render a node's entry on the overview or its section of the single file."""
-        # The links follow from the kind and the names in plan.around: not part of the key.
-        key = (kind, node, plan.around(node), tuple(sorted(context.items())))
-        self.used.add(key)
+        # The links and the context follow from the kind and plan.around: not part of the key.
+        key = (kind, node, plan.around(node))
         return self.remember(
             key,
             lambda: Markup(
@@ -185,25 +210,29 @@ class Renderer:
             ),
         )
 
+    def entries(
+        self, kind: str, plan: Plan, links: Any, nodes: Iterable[Node], **context: Any
+    ) -> Markup:
+        """Join the overview entries of some nodes."""
+        return Markup(
+            "".join(
+                self.fragment(kind, "overview_entry.html", node, plan, links=links, **context)
+                for node in nodes
+            )
+        )
+
     def overview(self, plan: Plan) -> bytes:
         """Render the overview page: the flowchart and every node's entry."""
         links = Links(OVERVIEW, plan.names)
         html = self.env.get_template("overview.html").render(
             site=plan.site,
-            bands=plan.bands(),
+            bands=plan.bands,
             links=links,
             is_start=False,
             single_file=plan.single,
             flowchart=draw_flowchart(plan.site, links.node),
-            entry=lambda node: self.fragment(
-                "entry",
-                "overview_entry.html",
-                node,
-                plan,
-                links=links,
-                level=1,
-                single_file=plan.single,
-                with_text=True,
+            entries=lambda nodes: self.entries(
+                "entry", plan, links, nodes, level=1, single_file=plan.single, with_text=True
             ),
         )
         return html.encode("utf-8")
@@ -212,34 +241,32 @@ class Renderer:
         """Render the whole tree as one self-contained HTML file."""
         links = SectionLinks(plan.ids)
         css = self.css.strip()
+        sections = Markup(
+            "".join(
+                self.fragment(
+                    "section",
+                    "single_section.html",
+                    node,
+                    plan,
+                    links=links,
+                    back=plan.back.get(node.id),
+                    is_start=node.id == plan.site.start,
+                    single_file=None,
+                )
+                for node in plan.order
+            )
+        )
         html = self.env.get_template("single.html").render(
             site=plan.site,
-            nodes=plan.order,
             links=links,
             css=css,
             style_hash=csp_hash(css),
-            bands=plan.bands(),
+            bands=plan.bands,
             single_file=None,
             flowchart=draw_flowchart(plan.site, links.node),
-            section=lambda node: self.fragment(
-                "section",
-                "single_section.html",
-                node,
-                plan,
-                links=links,
-                back=plan.back.get(node.id),
-                is_start=node.id == plan.site.start,
-                single_file=None,
-            ),
-            entry=lambda node: self.fragment(
-                "single-entry",
-                "overview_entry.html",
-                node,
-                plan,
-                links=links,
-                level=2,
-                single_file=None,
-                with_text=False,
+            sections=sections,
+            entries=lambda nodes: self.entries(
+                "single-entry", plan, links, nodes, level=2, single_file=None, with_text=False
             ),
         )
         return html.encode("utf-8")
@@ -247,23 +274,33 @@ class Renderer:
     def pages(self, plan: Plan, nodes: Iterable[Node]) -> Iterator[tuple[str, bytes]]:
         """Render the pages of the given nodes."""
         for node in nodes:
-            key, page, data = self.node_page(plan, node)
-            self.used.add(key)
+            _key, page, data = self.node_page(plan, node)
             yield page, data
 
     def extras(self, plan: Plan) -> Iterator[tuple[str, bytes]]:
         """Render what spans the whole tree: the overview, the route data, the single file."""
         yield OVERVIEW, self.overview(plan)
-        yield ROUTE_DATA, route_data(plan.site, plan.names)
+        yield ROUTE_DATA, self.route_data(plan)
         yield plan.single, self.single(plan)
+
+    def route_data(self, plan: Plan) -> bytes:
+        """Write the route data, reusing each unchanged node's entry."""
+
+        def entry(node: Node, with_text: bool) -> str:
+            key = ("route", node, plan.around(node), with_text)
+            return self.remember(key, lambda: node_json(plan.site, node, plan.names, with_text))
+
+        return route_data(plan.site, plan.names, entry)
 
     def render(self, site: Site) -> dict[str, bytes]:
         """Render every output of the site into one map, dropping stale cache entries."""
-        self.used = set()
         plan = Plan(site)
+        if plan.shared == self.shared:  # reuse the old object: later comparisons are by identity
+            plan.shared = self.shared
+        self.shared = plan.shared
         files = dict(self.pages(plan, site.nodes.values()))
         files.update(self.extras(plan))
-        self.forget_unused(self.used)
+        self.finish_round()
         return files
 
 
@@ -283,6 +320,6 @@ def render_part(
     elif kind == "overview":
         yield OVERVIEW, renderer.overview(plan)
     elif kind == "route-data":
-        yield ROUTE_DATA, route_data(plan.site, plan.names)
+        yield ROUTE_DATA, renderer.route_data(plan)
     else:
         yield from renderer.pages(plan, list(plan.site.nodes.values())[index :: max(1, jobs)])
