@@ -88,7 +88,8 @@ class Rebuilder:
         if site is None or result.failed():
             return result
         try:
-            files = {**self.assets, **self.refresh_design().render(site)}
+            rendered = self.refresh_design().render(site)
+            files = {**self.assets, **rendered}
         except jinja2.TemplateError as error:
             self.renderer = None  # start afresh once the template is mended
             result.problems.append(template_problem(error, self.project.templates))
