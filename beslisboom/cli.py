@@ -18,6 +18,8 @@ Maakt van de beslisboom in content/ een website die zonder server werkt.
 opdrachten:
   build   (standaard) controleer content/ en schrijf de website naar dist/
   check   controleer content/ op fouten, maar schrijf niets
+  serve   bouw de site, toon hem op http://127.0.0.1:8000/ en bouw opnieuw bij
+          elke wijziging; de browser ververst vanzelf (stoppen: Ctrl+C)
 """
 
 
@@ -33,8 +35,8 @@ def make_parser() -> argparse.ArgumentParser:
         "command",
         nargs="?",
         default="build",
-        choices=("build", "check"),
-        help="wat er moet gebeuren (build of check; standaard build)",
+        choices=("build", "check", "serve"),
+        help="wat er moet gebeuren (build, check of serve; standaard build)",
     )
     parser.add_argument(
         "--content",
@@ -54,6 +56,12 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--assets", type=Path, default=ROOT / "assets", help=argparse.SUPPRESS)
     parser.add_argument(
         "--strict", action="store_true", help="laat ook waarschuwingen de opdracht laten mislukken"
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="serve: het adres van de preview (standaard: 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=8000, help="serve: de poort van de preview (standaard: 8000)"
     )
     parser.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
     return parser
@@ -101,8 +109,12 @@ def main(argv: list[str] | None = None) -> int:
             f"de map {shown(args.content)} bestaat niet; geef met --content de map "
             "met site.yml en de pagina's"
         )
-    if args.command == "build" and (why := unsafe_output(args.out, project)):
+    if args.command in ("build", "serve") and (why := unsafe_output(args.out, project)):
         parser.error(why)
+    if args.command == "serve":
+        from .serve import serve  # the preview's server is only loaded when asked for
+
+        return serve(project, args.out, args.host, args.port)
     jobs = jobs_available()
     result = run(project, jobs) if args.command == "check" else build(project, args.out, jobs)
     report(result, args.strict)

@@ -1,0 +1,167 @@
+"""The live preview: build, serve on 127.0.0.1, rebuild on every save, reload the browser.
+
+Pages are served from memory, from the last good build, so a reader never gets a half
+written site; dist/ is updated too (only the files that changed). While the content has
+mistakes, every page shows them, with file and line, until they are mended.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from .load import shown
+from .pipeline import Project, format_problem
+from .rebuild import Rebuilder
+
+# The pages forbid inline script; the preview's reload script is inline and talks over a
+# websocket, so the preview (only) allows both.
+PAGE_POLICY = b"script-src 'self';"
+PREVIEW_POLICY = b"script-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:;"
+
+StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+
+
+class Preview:
+    """Keep the last good site and the current problems; answer the browser from them."""
+
+    def __init__(self, project: Project, out: Path) -> None:
+        self.rebuilder = Rebuilder(project, out)
+        self.files: dict[str, bytes] = {}
+        self.problems: list[str] = []
+
+    def rebuild(self) -> bool:
+        """Build again, print what is wrong, and keep the result when it is good."""
+        started = time.perf_counter()
+        result = self.rebuilder.rebuild()
+        lines = [format_problem(p) for p in result.problems]
+        for line in lines:
+            print(line, file=sys.stderr)
+        if result.failed():
+            self.problems = lines
+            print(
+                f"{len(lines)} problemen; de preview toont ze tot ze zijn opgelost. "
+                f"{shown(self.rebuilder.out)}/ is niet veranderd.",
+                file=sys.stderr,
+            )
+            return False
+        self.files, self.problems = self.rebuilder.files, []
+        pages = sum(1 for name in self.files if name.endswith(".html"))
+        print(f"Bijgewerkt: {pages} pagina's in {time.perf_counter() - started:.2f} s")
+        return True
+
+    def app(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """Serve a file of the last good build, or the list of problems."""
+        name = unquote(environ.get("PATH_INFO", "/")).lstrip("/")
+        if name == "" or name.endswith("/"):
+            name += "index.html"
+        if self.problems and (name.endswith(".html") or name not in self.files):
+            return respond(
+                start_response,
+                "500 Internal Server Error",
+                "text/html",
+                problem_page(self.problems),
+            )
+        if name not in self.files:
+            return respond(start_response, "404 Not Found", "text/html", not_found(name))
+        data = self.files[name]
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            data = data.replace(PAGE_POLICY, PREVIEW_POLICY, 1)
+        return respond(start_response, "200 OK", kind, data)
+
+
+def respond(start_response: StartResponse, status: str, kind: str, data: bytes) -> list[bytes]:
+    """Send one response, never cached: the preview changes under the browser."""
+    charset = "; charset=utf-8" if kind.startswith("text/") or kind.endswith("javascript") else ""
+    start_response(status, [("Content-Type", kind + charset), ("Cache-Control", "no-store")])
+    return [data]
+
+
+def plain_page(title: str, body: str) -> bytes:
+    """Make a small page of the preview's own, with its own style."""
+    return f"""<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>
+body {{ margin: 0; font: 1.125rem/1.5 system-ui, sans-serif; color: #1a1a1a; }}
+.alert {{ background: #d52b1e; color: #fff; padding: 1rem 1.5rem; }}
+.alert h1 {{ margin: 0; font-size: 1.5rem; }}
+main {{ max-width: 60rem; padding: 1rem 1.5rem; }}
+li {{ margin: 0 0 0.75rem; font-family: ui-monospace, monospace; font-size: 1rem;
+      overflow-wrap: anywhere; }}
+</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+""".encode()
+
+
+def problem_page(problems: list[str]) -> bytes:
+    """List every problem with its file and line, clearly marked as the preview's message."""
+    items = "\n".join(f"<li>{html.escape(line)}</li>" for line in problems)
+    return plain_page(
+        "Fouten in de beslisboom",
+        f"""<div class="alert" role="alert">
+<h1>Fouten in de beslisboom</h1>
+<p>De preview kan de site niet bouwen. Los deze problemen op en sla het bestand op:
+deze pagina ververst dan vanzelf. De laatste goede versie blijft intussen in de uitvoermap
+staan.</p>
+</div>
+<main>
+<ol class="problems">
+{items}
+</ol>
+</main>""",
+    )
+
+
+def not_found(name: str) -> bytes:
+    """Say that a page does not exist, with a way back to the start."""
+    return plain_page(
+        "Pagina niet gevonden",
+        f"""<main>
+<h1>Pagina niet gevonden</h1>
+<p>De preview heeft geen bestand {html.escape(name)}.</p>
+<p><a href="/">Naar het begin</a></p>
+</main>""",
+    )
+
+
+def serve(project: Project, out: Path, host: str, port: int) -> int:
+    """Build, serve and watch until Ctrl-C; return the exit code."""
+    from livereload import Server  # imported here: a plain build does not need it
+    from livereload.handlers import LiveReloadHandler
+
+    preview = Preview(project, out)
+    preview.rebuild()
+    # livereload skips a reload within 3 s of the last one; an editor saving twice in a
+    # row must still see the second save.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    server = Server(app=preview.app)
+    server._setup_logging = lambda: None  # keep livereload's own log out of the editor's way
+    for folder in (project.content, project.templates, project.assets):
+        server.watch(str(folder), preview.rebuild)
+    print(f"Preview: http://{host}:{port}/  (stoppen: Ctrl+C)")
+    try:
+        server.serve(port=port, host=host, debug=False, restart_delay=0)
+    except OSError as error:
+        print(
+            f"De preview kan niet starten op {host}:{port} ({error.strerror}); "
+            f"kies een andere poort, bijvoorbeeld --port {port + 1}",
+            file=sys.stderr,
+        )
+        return 2
+    print("Preview gestopt.")
+    return 0
