@@ -6,11 +6,9 @@ nothing but results crosses between processes. Windows and macOS work sequential
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -27,6 +25,14 @@ def jobs_available() -> int:
     return max(1, len(os.sched_getaffinity(0)))
 
 
+def fork_pool(jobs: int) -> Any:
+    """Start a pool of forked workers; imported late, as small builds never need one."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
 def _run_chunk(chunk: Sequence[Any]) -> list[Any]:
     assert _task is not None
     return [_task(item) for item in chunk]
@@ -40,9 +46,8 @@ def map_chunks(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]
     _task = task  # inherited by the forked workers
     size = -(-len(items) // jobs)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    context = multiprocessing.get_context("fork")
     try:
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with fork_pool(jobs) as pool:
             return [result for part in pool.map(_run_chunk, chunks) for result in part]
     finally:
         _task = None
@@ -59,9 +64,8 @@ def map_tasks(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
         return [task(item) for item in items]
     global _task
     _task = task
-    context = multiprocessing.get_context("fork")
     try:
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with fork_pool(jobs) as pool:
             return list(pool.map(_run_one, items, chunksize=1))
     finally:
         _task = None

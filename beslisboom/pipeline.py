@@ -33,6 +33,7 @@ class Result:
     sizes: dict[str, int] = field(default_factory=dict)  # what a build wrote, and how big
     site: Site | None = None
     single: str = ""  # the output name of the single-file edition
+    env: jinja2.Environment | None = None  # the checked templates, compiled once
 
     def failed(self, strict: bool = False) -> bool:
         """Tell whether the problems stop the build."""
@@ -73,9 +74,9 @@ def run(project: Project, jobs: int = 1) -> Result:
     if site is None or result.failed():
         return result
     try:
-        env = make_environment(project.templates)
-        for name in env.list_templates(extensions=["html"]):
-            env.get_template(name)  # compile now: a syntax error is reported, not raised
+        result.env = make_environment(project.templates)
+        for name in result.env.list_templates(extensions=["html"]):
+            result.env.get_template(name)  # compile now: a syntax error is reported, not raised
     except jinja2.TemplateError as error:
         result.problems.append(template_problem(error, project.templates))
     return result
@@ -87,10 +88,9 @@ def build(project: Project, out: Path, jobs: int = 1) -> Result:
     if result.failed():
         return result
     site = result.site
-    env = make_environment(project.templates)
     assets = read_assets(project.assets)
     css = assets.get(f"{ASSET_DIR}/style.css", b"").decode("utf-8")
-    renderer = Renderer(env, css, keep=False)
+    renderer = Renderer(result.env, css, keep=False)
     plan = Plan(site)
 
     def fill(folder: Path) -> dict[str, int]:
