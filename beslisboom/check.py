@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from collections import deque
 
-from .graph import sources_of
+from .graph import depths, sources_of
+from .messages import say
 from .model import Node, Problem, Site
 
 
@@ -33,8 +34,7 @@ def check_start(site: Site) -> list[Problem]:
         Problem(
             site.settings_path,
             site.start_line,
-            f"start '{site.start}' bestaat niet{suggest(site.start, list(site.nodes))}; "
-            "zet hier de naam van een pagina, zonder .md",
+            say("start-onbekend", start=site.start, hint=suggest(site.start, list(site.nodes))),
         )
     ]
 
@@ -52,36 +52,25 @@ def check_targets(site: Site) -> list[Problem]:
                     Problem(
                         node.path,
                         line,
-                        f"{what} verwijst naar '{target}', die niet bestaat"
-                        f"{suggest(target, known)}; "
-                        "gebruik de bestandsnaam van een pagina zonder .md",
+                        say(
+                            "verwijzing-onbekend",
+                            what=what,
+                            target=target,
+                            hint=suggest(target, known),
+                        ),
                     )
                 )
     return problems
 
 
-def reachable_from(site: Site, start: str) -> list[str]:
-    """List the nodes a reader can reach from start, in breadth-first order."""
-    seen = {start: None}
-    queue = deque([start])
-    while queue:
-        node = site.nodes[queue.popleft()]
-        for target in node.targets:
-            if target in site.nodes and target not in seen:
-                seen[target] = None
-                queue.append(target)
-    return list(seen)
-
-
 def check_reachable(site: Site) -> list[Problem]:
     """Warn about nodes no route from the start leads to."""
-    reached = set(reachable_from(site, site.start))
+    reached = depths(site)
     return [
         Problem(
             node.path,
             1,
-            f"pagina '{node.id}' is vanaf de start niet te bereiken; "
-            "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
+            say("onbereikbaar", id=node.id),
             severity="waarschuwing",
         )
         for node in site.nodes.values()
@@ -105,9 +94,7 @@ def check_exits(site: Site) -> list[Problem]:
         Problem(
             node.path,
             1,
-            f"vanaf pagina '{node.id}' is geen einde te bereiken: elke route "
-            f"blijft rondgaan ({loop_of(site, node, can_finish)}); geef een van "
-            "deze pagina's een optie naar een pagina die verder leidt",
+            say("geen-uitweg", id=node.id, loop=loop_of(site, node, can_finish)),
         )
         for node in site.nodes.values()
         if node.id not in can_finish

@@ -11,6 +11,7 @@ from typing import Any
 import markdown
 
 from .mdext import LinkNotesExtension
+from .messages import say
 from .model import Contact, Node, Option, Person, Problem, Site
 from .parallel import map_chunks
 from .yamlfile import Block, Fields
@@ -47,8 +48,7 @@ def load_site(
                 Problem(
                     path,
                     1,
-                    f"de id '{node.id}' bestaat al: ook {shown(first)} "
-                    "heet zo; geef een van beide bestanden een andere naam",
+                    say("dubbele-id", id=node.id, other=shown(first)),
                 )
             )
             continue
@@ -58,7 +58,7 @@ def load_site(
             Problem(
                 content,
                 None,
-                "geen pagina's gevonden; zet per pagina een Markdown-bestand (.md) in deze map",
+                say("geen-paginas"),
             )
         )
     if settings is None:
@@ -97,7 +97,7 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        problems.append(Problem(path, None, f"kan het bestand niet lezen ({error.strerror})"))
+        problems.append(Problem(path, None, say("niet-leesbaar", reason=error.strerror)))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -107,8 +107,7 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
             Problem(
                 path,
                 line,
-                "het bestand is geen UTF-8-tekst; sla het op als "
-                "UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)",
+                say("geen-utf8"),
             )
         )
         return None
@@ -122,7 +121,7 @@ def read_settings(path: Path, problems: list[Problem]) -> tuple[str, str, int, C
             Problem(
                 path,
                 None,
-                "site.yml ontbreekt; maak het bestand aan met ten minste 'title:' en 'start:'",
+                say("site-ontbreekt"),
             )
         )
         return None
@@ -134,7 +133,7 @@ def read_settings(path: Path, problems: list[Problem]) -> tuple[str, str, int, C
     data, node = block.parse(text)
     if node is None:
         if len(problems) == before:
-            block.error(1, "site.yml is leeg; zet er ten minste 'title:' en 'start:' in")
+            block.error(1, say("site-leeg"))
         return None
     fields = block.fields(data, node, "site.yml", 1)
     if fields is None:
@@ -187,17 +186,11 @@ def split_front_matter(text: str) -> tuple[str, str] | str:
     """Split a page into front matter and body, or return what is wrong."""
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
-        return (
-            "het bestand begint niet met front matter; zet op de eerste regel '---', "
-            "daaronder de sleutels (zoals 'title: ...') en daarna weer een regel '---'"
-        )
+        return say("geen-front-matter")
     for end in range(1, len(lines)):
         if lines[end].rstrip() == "---":
             return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :])
-    return (
-        "de front matter wordt niet afgesloten; zet een regel '---' onder de laatste sleutel "
-        "en begin daarna pas met de tekst"
-    )
+    return say("front-matter-open")
 
 
 def read_page(path: Path) -> tuple[Node | None, list[Problem]]:
@@ -221,7 +214,7 @@ def read_node(path: Path, problems: list[Problem]) -> Node | None:
     data, node = block.parse(front)
     if node is None:
         if len(problems) == before:
-            block.error(1, "de front matter is leeg; zet er ten minste 'title: ...' in")
+            block.error(1, say("front-matter-leeg"))
         return None
     fields = block.fields(data, node, "de front matter", 2)
     if fields is None:
@@ -241,7 +234,7 @@ def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | Non
     if "next" in fields.data and "options" in fields.data:
         block.error(
             fields.line_of("options"),
-            "een pagina heeft 'next' óf 'options', niet allebei; haal een van de twee weg",
+            say("next-en-options"),
         )
     if len(block.problems) > count or title is None:
         return None
@@ -264,9 +257,7 @@ def read_step(fields: Fields) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        fields.block.error(
-            fields.line_of("step"), "'step' moet een heel getal vanaf 1 zijn, zoals 'step: 2'"
-        )
+        fields.block.error(fields.line_of("step"), say("stap-geen-getal"))
         return None
     return value
 
@@ -279,8 +270,7 @@ def read_options(block: Block, fields: Fields) -> list[Option]:
     if not items:
         block.error(
             fields.line_of("options"),
-            "'options' is leeg; geef ten minste één optie "
-            "met 'label' en 'next', of haal 'options' weg",
+            say("options-leeg"),
         )
     options = []
     for data, node in items:
@@ -297,9 +287,7 @@ def read_options(block: Block, fields: Fields) -> list[Option]:
     seen: set[str] = set()
     for option in options:
         if option.label in seen:
-            block.error(
-                option.line, f"twee opties heten '{option.label}'; geef elke optie een eigen label"
-            )
+            block.error(option.line, say("dubbel-label", label=option.label))
         seen.add(option.label)
     return options
 

@@ -10,6 +10,7 @@ import jinja2
 
 from .check import check_site
 from .load import load_site, shown
+from .messages import say
 from .model import Problem, Site
 from .parallel import MIN_ITEMS, map_tasks
 from .render import ASSET_DIR, Plan, Renderer, make_environment, render_part, render_parts
@@ -62,7 +63,7 @@ def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
         if inside:
             name, line = inside[-1].filename, inside[-1].lineno
     path = Path(name) if name and Path(name).is_absolute() else templates / Path(name or "").name
-    return Problem(path, line, f"fout in het sjabloon: {error.message or error}")
+    return Problem(path, line, say("sjabloon", detail=error.message or error))
 
 
 def run(project: Project, jobs: int = 1) -> Result:
@@ -110,10 +111,7 @@ def build(project: Project, out: Path, jobs: int = 1) -> Result:
             Problem(
                 out,
                 None,
-                (
-                    f"kan de website niet schrijven ({error.strerror}); sluit programma's die "
-                    "bestanden in deze map open hebben en probeer het opnieuw"
-                ),
+                say("niet-schrijfbaar", reason=error.strerror),
             )
         )
     result.single = plan.single

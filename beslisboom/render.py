@@ -306,8 +306,14 @@ class Renderer:
 
 def render_parts(site: Site, jobs: int) -> list[tuple[str, int]]:
     """Split a clean build into parts for `jobs` processes, the largest first."""
-    chunks = [("pages", k) for k in range(max(1, jobs))]
+    # Writing thousands of files is slow on some disks: small page chunks keep both busy.
+    chunks = [("pages", k) for k in range(page_chunks(jobs))]
     return [("single", 0), chunks[0], ("overview", 0), *chunks[1:], ("route-data", 0)]
+
+
+def page_chunks(jobs: int) -> int:
+    """Count the parts the pages are split into."""
+    return max(1, jobs * 4)
 
 
 def render_part(
@@ -322,4 +328,5 @@ def render_part(
     elif kind == "route-data":
         yield ROUTE_DATA, renderer.route_data(plan)
     else:
-        yield from renderer.pages(plan, list(plan.site.nodes.values())[index :: max(1, jobs)])
+        nodes = list(plan.site.nodes.values())
+        yield from renderer.pages(plan, nodes[index :: page_chunks(jobs)])

@@ -8,46 +8,39 @@ from typing import Any
 
 import yaml
 
+from .messages import say
 from .model import Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # PyYAML's own messages are English; these are the ones editors meet most.
-YAML_HINTS = {
-    "mapping values are not allowed": (
-        "een dubbele punt op een plek waar dat niet kan; zet een tekst met een dubbele punt "
-        'tussen aanhalingstekens, zoals title: "Let op: dit"'
-    ),
-    "could not find expected ':'": "hier ontbreekt een dubbele punt achter de sleutel",
-    "found character '\\t' that cannot start any token": (
-        "hier staat een tab; spring in met spaties"
-    ),
-    "did not find expected ',' or ']'": "een lijst tussen [ en ] wordt niet afgesloten met ]",
-    "did not find expected key": (
-        "de inspringing klopt niet; zet sleutels van hetzelfde niveau recht onder elkaar"
-    ),
-    "found unexpected end of stream": "een aanhalingsteken wordt niet afgesloten",
-    "found undefined alias": (
-        "een * aan het begin van een waarde; zet de tekst tussen aanhalingstekens"
-    ),
+YAML_CODES = {
+    "mapping values are not allowed": "yaml-dubbele-punt",
+    "could not find expected ':'": "yaml-geen-dubbele-punt",
+    "did not find expected ',' or ']'": "yaml-lijst-open",
+    "did not find expected": "yaml-inspringing",
+    "expected <block end>": "yaml-inspringing",
+    "found unexpected end of stream": "yaml-aanhalingsteken",
+    "found undefined alias": "yaml-sterretje",
 }
 
 
-def describe_yaml_error(error: yaml.YAMLError) -> str:
+def describe_yaml_error(error: yaml.YAMLError, text: str) -> str:
     """Say in Dutch what is wrong with a piece of YAML and how to fix it."""
     problem = getattr(error, "problem", None) or str(error)
-    for english, dutch in YAML_HINTS.items():
+    mark = getattr(error, "problem_mark", None)
+    lines = text.split("\n")
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "tab character" in problem or ("cannot start any token" in problem and "\t" in line):
+        return say("yaml-tab")
+    if problem.startswith("mapping values are not allowed") and line.count(":") == 1:
+        return say("yaml-inspringing")  # a key indented too far, not a colon inside a text
+    for english, code in YAML_CODES.items():
         if problem.startswith(english):
-            return f"ongeldige YAML: {dutch}"
-    if problem.startswith("expected <block end>") or "indentation" in problem:
-        return (
-            "ongeldige YAML: de inspringing klopt niet; zet sleutels van hetzelfde niveau "
-            "recht onder elkaar"
-        )
-    return (
-        f"ongeldige YAML ({problem}); controleer op deze regel de dubbele punten, "
-        "aanhalingstekens en inspringing"
-    )
+            return say(code)
+    if "indentation" in problem:
+        return say("yaml-inspringing")
+    return say("yaml-anders", detail=problem)
 
 
 class Block:
@@ -66,7 +59,7 @@ class Block:
             data = loader.construct_document(node) if node is not None else None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            self.error(self.line_of(mark), describe_yaml_error(error))
+            self.error(self.line_of(mark), describe_yaml_error(error, text))
             return None, None
         finally:
             loader.dispose()
@@ -90,7 +83,7 @@ class Block:
     ) -> Fields | None:
         """Wrap a mapping for checking, or report that it is not one."""
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-            self.error(line, f"{where} moet bestaan uit sleutels met een waarde, zoals '{example}'")
+            self.error(line, say("geen-sleutels", where=where, example=example))
             return None
         return Fields(self, data, node, where)
 
@@ -108,7 +101,7 @@ class Fields:
             if key in self.key_lines:
                 block.error(
                     block.line_of(key_node.start_mark),
-                    f"de sleutel '{key}' staat twee keer in {where}; haal er één weg",
+                    say("dubbele-sleutel", key=key, where=where),
                 )
             self.key_lines[key] = block.line_of(key_node.start_mark)
             self.value_nodes[key] = value_node
@@ -127,7 +120,7 @@ class Fields:
             allowed = ", ".join(known)
             self.block.error(
                 self.line_of(key),
-                f"onbekende sleutel '{key}' in {self.where}{hint}; toegestaan zijn: {allowed}",
+                say("onbekende-sleutel", key=key, where=self.where, hint=hint, allowed=allowed),
             )
 
     def text(self, key: str, required: bool = False) -> str | None:
@@ -135,10 +128,8 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             if required:
-                missing = "is leeg" if key in self.data else "ontbreekt"
-                self.block.error(
-                    self.line_of(key), f"'{key}' {missing} in {self.where}; voeg toe: {key}: ..."
-                )
+                code = "waarde-leeg" if key in self.data else "sleutel-ontbreekt"
+                self.block.error(self.line_of(key), say(code, key=key, where=self.where))
             return None
         if not isinstance(value, str):
             written = getattr(self.value_nodes[key], "value", value)
@@ -146,14 +137,11 @@ class Fields:
                 written = "..."
             self.block.error(
                 self.line_of(key),
-                f"'{key}' moet tekst zijn, maar is {kind(value)}; "
-                f'zet de waarde tussen aanhalingstekens: {key}: "{written}"',
+                say("geen-tekst", key=key, kind=kind(value), written=written),
             )
             return None
         if required and not value.strip():
-            self.block.error(
-                self.line_of(key), f"'{key}' is leeg in {self.where}; vul een tekst in"
-            )
+            self.block.error(self.line_of(key), say("waarde-leeg", key=key, where=self.where))
             return None
         return value.strip()
 
@@ -166,7 +154,7 @@ class Fields:
         if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
             self.block.error(
                 self.line_of(key),
-                f"'{key}' moet een lijst zijn, met elk item op een eigen regel die begint met '- '",
+                say("geen-lijst", key=key),
             )
             return None
         return list(zip(value, node.value, strict=True))

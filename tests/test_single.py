@@ -10,13 +10,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_browser import KEYBOARD_ROUTE, axe_violations, focused_outline
-from test_seed import FLOW, IDS, source_sentences
 
 from beslisboom.cli import main
 from beslisboom.single import csp_hash
 from conftest import ROOT
 from htmlcheck import Page, broken_references
+from test_browser import KEYBOARD_ROUTE, axe_violations, focused_outline
+from test_seed import FLOW, IDS, source_sentences
 
 NAME = "burgers-betrekken-beslisboom.html"
 

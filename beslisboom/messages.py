@@ -1,0 +1,103 @@
+"""Every message an editor can get, in one place; docs/handleiding.md explains each one.
+
+The code of a message (the key) is what the guide and the tests refer to. Placeholders
+in braces are filled in by say().
+"""
+
+from __future__ import annotations
+
+MESSAGES = {
+    # Files
+    "niet-leesbaar": "kan het bestand niet lezen ({reason})",
+    "geen-utf8": (
+        "het bestand is geen UTF-8-tekst; sla het op als UTF-8 "
+        "(in Kladblok: Opslaan als, Codering: UTF-8)"
+    ),
+    "geen-paginas": "geen pagina's gevonden; zet per pagina een Markdown-bestand (.md) in deze map",
+    "dubbele-id": (
+        "de id '{id}' bestaat al: ook {other} heet zo; geef een van beide bestanden een andere naam"
+    ),
+    # Front matter
+    "geen-front-matter": (
+        "het bestand begint niet met front matter; zet op de eerste regel '---', daaronder "
+        "de sleutels (zoals 'title: ...') en daarna weer een regel '---'"
+    ),
+    "front-matter-open": (
+        "de front matter wordt niet afgesloten; zet een regel '---' onder de laatste sleutel "
+        "en begin daarna pas met de tekst"
+    ),
+    "front-matter-leeg": "de front matter is leeg; zet er ten minste 'title: ...' in",
+    # YAML
+    "yaml-dubbele-punt": (
+        "ongeldige YAML: een dubbele punt op een plek waar dat niet kan; zet een tekst met "
+        'een dubbele punt tussen aanhalingstekens, zoals title: "Let op: dit"'
+    ),
+    "yaml-geen-dubbele-punt": "ongeldige YAML: hier ontbreekt een dubbele punt achter de sleutel",
+    "yaml-tab": "ongeldige YAML: hier staat een tab; spring in met spaties",
+    "yaml-lijst-open": "ongeldige YAML: een lijst tussen [ en ] wordt niet afgesloten met ]",
+    "yaml-inspringing": (
+        "ongeldige YAML: de inspringing klopt niet; zet sleutels van hetzelfde niveau recht "
+        "onder elkaar"
+    ),
+    "yaml-aanhalingsteken": "ongeldige YAML: een aanhalingsteken wordt niet afgesloten",
+    "yaml-sterretje": (
+        "ongeldige YAML: een * aan het begin van een waarde; zet de tekst tussen aanhalingstekens"
+    ),
+    "yaml-anders": (
+        "ongeldige YAML ({detail}); controleer op deze regel de dubbele punten, "
+        "aanhalingstekens en inspringing"
+    ),
+    # Keys and values
+    "geen-sleutels": "{where} moet bestaan uit sleutels met een waarde, zoals '{example}'",
+    "dubbele-sleutel": "de sleutel '{key}' staat twee keer in {where}; haal er één weg",
+    "onbekende-sleutel": "onbekende sleutel '{key}' in {where}{hint}; toegestaan zijn: {allowed}",
+    "sleutel-ontbreekt": "'{key}' ontbreekt in {where}; voeg toe: {key}: ...",
+    "waarde-leeg": "'{key}' is leeg in {where}; vul een tekst in",
+    "geen-tekst": (
+        "'{key}' moet tekst zijn, maar is {kind}; zet de waarde tussen aanhalingstekens: "
+        '{key}: "{written}"'
+    ),
+    "geen-lijst": (
+        "'{key}' moet een lijst zijn, met elk item op een eigen regel die begint met '- '"
+    ),
+    "stap-geen-getal": "'step' moet een heel getal vanaf 1 zijn, zoals 'step: 2'",
+    "next-en-options": (
+        "een pagina heeft 'next' óf 'options', niet allebei; haal een van de twee weg"
+    ),
+    "options-leeg": (
+        "'options' is leeg; geef ten minste één optie met 'label' en 'next', of haal 'options' weg"
+    ),
+    "dubbel-label": "twee opties heten '{label}'; geef elke optie een eigen label",
+    # site.yml
+    "site-ontbreekt": (
+        "site.yml ontbreekt; maak het bestand aan met ten minste 'title:' en 'start:'"
+    ),
+    "site-leeg": "site.yml is leeg; zet er ten minste 'title:' en 'start:' in",
+    "start-onbekend": (
+        "start '{start}' bestaat niet{hint}; zet hier de naam van een pagina, zonder .md"
+    ),
+    # The tree
+    "verwijzing-onbekend": (
+        "{what} verwijst naar '{target}', die niet bestaat{hint}; gebruik de bestandsnaam "
+        "van een pagina zonder .md"
+    ),
+    "onbereikbaar": (
+        "pagina '{id}' is vanaf de start niet te bereiken; verwijs ernaar met 'next' of een "
+        "optie, of verwijder het bestand"
+    ),
+    "geen-uitweg": (
+        "vanaf pagina '{id}' is geen einde te bereiken: elke route blijft rondgaan ({loop}); "
+        "geef een van deze pagina's een optie naar een pagina die verder leidt"
+    ),
+    # Building
+    "sjabloon": "fout in het sjabloon: {detail}",
+    "niet-schrijfbaar": (
+        "kan de website niet schrijven ({reason}); sluit programma's die bestanden in deze "
+        "map open hebben en probeer het opnieuw"
+    ),
+}
+
+
+def say(code: str, **values: object) -> str:
+    """Fill in the message with this code."""
+    return MESSAGES[code].format(**values)

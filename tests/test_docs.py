@@ -1,0 +1,109 @@
+"""The documentation keeps up with the code: every message and every command is explained."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+
+import pytest
+
+from beslisboom.cli import make_parser
+from beslisboom.messages import MESSAGES
+from conftest import ROOT
+from test_checks import CASES, SITE_CASES
+
+GUIDE = (ROOT / "docs" / "handleiding.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+# Messages no test can provoke here: the tests run as a user who may read and write anything.
+UNPROVOKED = {
+    "niet-leesbaar": "needs a file the test user cannot read",
+    "niet-schrijfbaar": "needs an output folder the test user cannot write",
+}
+
+
+def pattern(code: str) -> re.Pattern[str]:
+    """Turn a message into a regular expression that matches it filled in."""
+    parts = re.split(r"\{[a-z]+\}", MESSAGES[code])
+    return re.compile(".*".join(re.escape(part) for part in parts))
+
+
+@pytest.mark.parametrize("code", MESSAGES)
+def test_every_message_is_explained_in_the_guide(code):
+    assert f"\n#### {code}\n" in GUIDE
+    section = GUIDE.split(f"\n#### {code}\n", 1)[1].split("\n#### ", 1)[0]
+    example = re.search(r"`([^`]+)`", section).group(1)
+    assert pattern(code).search(example) or code in ("geen-sleutels", "sjabloon"), example
+
+
+def test_every_message_is_provoked_by_a_test():
+    # test_checks asserts that its cases give exactly these messages
+    found = [line for _, expected in [*CASES.values(), *SITE_CASES.values()] for line in expected]
+    found += [line for case in EXTRA.values() for line in case]
+    missing = [
+        code
+        for code in MESSAGES
+        if code not in UNPROVOKED and not any(pattern(code).search(line) for line in found)
+    ]
+    assert missing == [], (missing, EXTRA)
+
+
+EXTRA: dict[str, list[str]] = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def provoke_the_rest(tmp_path_factory):
+    """Provoke the YAML messages the check tests do not need, and a template mistake."""
+    from beslisboom.pipeline import Project, format_problem, run
+    from conftest import project_for
+
+    folder = tmp_path_factory.mktemp("extra")
+    fronts = {
+        "tab": "\ttitle: A\n",
+        "colon": "title: A\nnext b\n",
+        "quote": 'title: "A\n',
+        "star": "title: *A\n",
+        "other": "title: @A\n",
+        "indent": "title: A\noptions:\n  - label: Ja\n     next: b\n",
+        "empty": "title:\n",
+    }
+    for name, front in fronts.items():
+        content = folder / name
+        content.mkdir()
+        (content / "site.yml").write_text("title: T\nstart: start\n", encoding="utf-8")
+        (content / "start.md").write_text(f"---\n{front}---\n", encoding="utf-8")
+        EXTRA[name] = [format_problem(p) for p in run(project_for(content)).problems]
+    templates = folder / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "contact.html").write_text("{% if %}\n", encoding="utf-8")
+    broken = Project(folder / "tab", templates, ROOT / "assets")
+    (folder / "tab" / "start.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    EXTRA["template"] = [format_problem(p) for p in run(broken).problems]
+
+
+def test_no_message_bypasses_the_catalogue():
+    literal = []
+    for path in sorted((ROOT / "beslisboom").glob("*.py")):
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(call, ast.Call):
+                continue
+            name = getattr(call.func, "id", None) or getattr(call.func, "attr", None)
+            if name in ("Problem", "error") and any(
+                isinstance(arg, (ast.Constant, ast.JoinedStr))
+                and isinstance(getattr(arg, "value", ""), str)
+                and name != "error"
+                or isinstance(arg, ast.JoinedStr)
+                for arg in call.args[2 if name == "Problem" else 1 :]
+            ):
+                literal.append(f"{path.name}:{call.lineno}")
+    assert literal == []
+
+
+def test_every_command_and_option_is_in_the_readme_and_the_guide():
+    parser = make_parser()
+    commands = parser._actions[0].choices  # the positional command
+    for command in commands:
+        assert f"python build.py {command}" in README or command == "build"
+        assert f"build.py {command}" in GUIDE or command == "build"
+    for option in ("--content", "--out", "--strict", "--port"):
+        assert option in README
