@@ -24,6 +24,7 @@ from .single import SectionLinks, csp_hash, single_ids, single_name
 from .urls import page_names, relative_url, slug
 
 ASSET_DIR = "assets"
+SLOT = re.compile("\x00slot:([0-9]+)\x00")  # where a page's byte fragments go
 OVERVIEW = "overzicht.html"
 ROUTE_DATA = f"{ASSET_DIR}/boom.js"
 
@@ -88,6 +89,15 @@ class Band:
     nodes: list[Node]
 
 
+def slot(
+    slots: dict[str, Callable[[], Iterable[bytes]]], fill: Callable[[], Iterable[bytes]]
+) -> Markup:
+    """Reserve a place in a page for fragments that are joined in later, as bytes."""
+    name = str(len(slots))
+    slots[name] = fill
+    return Markup(f"\x00slot:{name}\x00")
+
+
 class Deps:
     """A cache key part that hashes its tuple once: looked up thousands of times a build."""
 
@@ -109,18 +119,22 @@ class Deps:
 class Plan:
     """What every output of one build shares: file names, back links, the order of nodes."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, previous: Plan | None = None) -> None:
         self.site = site
         self.single = single_name(site)
-        self.names = page_names(
-            list(site.nodes), site.start, taken={self.single.removesuffix(".html")}
-        )
-        self.back = sole_sources(site)
-        self.ids = single_ids(site, self.names)
-        self._around: dict[str, Deps] = {}
         self.shared = Deps(
             (site.title, site.step_total, site.start, self.single, tuple(site.nodes))
         )
+        if previous is not None and previous.shared == self.shared:
+            # Same ids, order and start: the same file names. Reusing the old key object
+            # also makes later cache-key comparisons a matter of identity.
+            self.shared, self.names, self.ids = previous.shared, previous.names, previous.ids
+        else:
+            taken = {self.single.removesuffix(".html")}
+            self.names = page_names(list(site.nodes), site.start, taken=taken)
+            self.ids = single_ids(site, self.names)
+        self.back = sole_sources(site)
+        self._around: dict[str, Deps] = {}
 
     @cached_property
     def order(self) -> list[Node]:
@@ -162,7 +176,7 @@ class Renderer:
         self.keep = keep  # a clean build renders everything once: keeping costs memory
         self.cache: dict[tuple[Any, ...], Any] = {}
         self.next_cache: dict[tuple[Any, ...], Any] = {}
-        self.shared: Deps | None = None
+        self.plan: Plan | None = None
 
     def remember(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
         """Return the cached result for key, or make it; keep it for the next round."""
@@ -197,52 +211,74 @@ class Renderer:
 
     def fragment(
         self, kind: str, template: str, node: Node, plan: Plan, links: Any, **context: Any
-    ) -> Markup:
+    ) -> bytes:
         """Render a node's entry on the overview or its section of the single file."""
         # The links and the context follow from the kind and plan.around: not part of the key.
         key = (kind, node, plan.around(node))
         return self.remember(
             key,
-            lambda: Markup(
-                self.env.get_template(template).render(
-                    site=plan.site, node=node, anchor=anchor, links=links, **context
-                )
+            lambda: (
+                self.env.get_template(template)
+                .render(site=plan.site, node=node, anchor=anchor, links=links, **context)
+                .encode("utf-8")
             ),
         )
 
-    def entries(
-        self, kind: str, plan: Plan, links: Any, nodes: Iterable[Node], **context: Any
-    ) -> Markup:
-        """Join the overview entries of some nodes."""
-        return Markup(
-            "".join(
-                self.fragment(kind, "overview_entry.html", node, plan, links=links, **context)
-                for node in nodes
-            )
+    def assemble(
+        self, template: str, slots: dict[str, Callable[[], Iterable[bytes]]], **context: Any
+    ) -> bytes:
+        """Render a page whose slots are filled with byte fragments, joined without copying."""
+        html = self.env.get_template(template).render(**context)
+        parts = SLOT.split(html)
+        # split() alternates the text around the slots with the slots' names
+        return b"".join(
+            b"".join(slots[part]()) if index % 2 else part.encode("utf-8")
+            for index, part in enumerate(parts)
         )
 
     def overview(self, plan: Plan) -> bytes:
         """Render the overview page: the flowchart and every node's entry."""
         links = Links(OVERVIEW, plan.names)
-        html = self.env.get_template("overview.html").render(
+        slots: dict[str, Callable[[], Iterable[bytes]]] = {}
+
+        def entries(nodes: list[Node]) -> Markup:
+            return slot(
+                slots,
+                lambda: (
+                    self.fragment(
+                        "entry",
+                        "overview_entry.html",
+                        node,
+                        plan,
+                        links=links,
+                        level=1,
+                        single_file=plan.single,
+                        with_text=True,
+                    )
+                    for node in nodes
+                ),
+            )
+
+        return self.assemble(
+            "overview.html",
+            slots,
             site=plan.site,
             bands=plan.bands,
             links=links,
             is_start=False,
             single_file=plan.single,
             flowchart=draw_flowchart(plan.site, links.node),
-            entries=lambda nodes: self.entries(
-                "entry", plan, links, nodes, level=1, single_file=plan.single, with_text=True
-            ),
+            entries=entries,
         )
-        return html.encode("utf-8")
 
     def single(self, plan: Plan) -> bytes:
         """Render the whole tree as one self-contained HTML file."""
         links = SectionLinks(plan.ids)
         css = self.css.strip()
-        sections = Markup(
-            "".join(
+        slots: dict[str, Callable[[], Iterable[bytes]]] = {}
+        sections = slot(
+            slots,
+            lambda: (
                 self.fragment(
                     "section",
                     "single_section.html",
@@ -254,9 +290,30 @@ class Renderer:
                     single_file=None,
                 )
                 for node in plan.order
-            )
+            ),
         )
-        html = self.env.get_template("single.html").render(
+
+        def entries(nodes: list[Node]) -> Markup:
+            return slot(
+                slots,
+                lambda: (
+                    self.fragment(
+                        "single-entry",
+                        "overview_entry.html",
+                        node,
+                        plan,
+                        links=links,
+                        level=2,
+                        single_file=None,
+                        with_text=False,
+                    )
+                    for node in nodes
+                ),
+            )
+
+        return self.assemble(
+            "single.html",
+            slots,
             site=plan.site,
             links=links,
             css=css,
@@ -265,11 +322,8 @@ class Renderer:
             single_file=None,
             flowchart=draw_flowchart(plan.site, links.node),
             sections=sections,
-            entries=lambda nodes: self.entries(
-                "single-entry", plan, links, nodes, level=2, single_file=None, with_text=False
-            ),
+            entries=entries,
         )
-        return html.encode("utf-8")
 
     def pages(self, plan: Plan, nodes: Iterable[Node]) -> Iterator[tuple[str, bytes]]:
         """Render the pages of the given nodes."""
@@ -294,10 +348,7 @@ class Renderer:
 
     def render(self, site: Site) -> dict[str, bytes]:
         """Render every output of the site into one map, dropping stale cache entries."""
-        plan = Plan(site)
-        if plan.shared == self.shared:  # reuse the old object: later comparisons are by identity
-            plan.shared = self.shared
-        self.shared = plan.shared
+        plan = self.plan = Plan(site, self.plan)
         files = dict(self.pages(plan, site.nodes.values()))
         files.update(self.extras(plan))
         self.finish_round()
