@@ -1,47 +1,22 @@
 /*
- * Jouw antwoorden: remembers the answers given in this visit, in the page address only
- * (?antwoorden=...), so it works from file:// and over HTTP alike and nothing leaves the
- * browser. Without this script every link still works; it only adds comfort.
+ * Jouw antwoorden: remembers the answers given in this visit and shows them, with a
+ * summary of the route on an end page. Nothing leaves the browser, and without this
+ * script every link still works; it only adds comfort.
+ *
+ * On the site the answers travel in the page address (?antwoorden=...), which works from
+ * file:// and over HTTP alike. In the single file, where every page is a #section of one
+ * document, they live in the browser's history entries, so Back goes back one answer.
  */
 (function () {
   "use strict";
 
   var data = window.BESLISBOOM;
   var body = document.body;
-  if (!data || !body || !body.getAttribute("data-page")) {
+  if (!data || !body) {
     return;
   }
-  var here = body.getAttribute("data-page");
-  var PARAM = "antwoorden";
-  var LATER = "later";
 
-  /* "2-mandaat.0~3-rol.4" <-> [{q: "2-mandaat.html", i: 0}, ...] */
-  function parse(text) {
-    if (!text) {
-      return [];
-    }
-    return text.split("~").map(function (part) {
-      var dot = part.lastIndexOf(".");
-      return { q: part.slice(0, dot) + ".html", i: parseInt(part.slice(dot + 1), 10) };
-    });
-  }
-
-  function format(answers) {
-    return answers.map(function (a) {
-      return a.q.replace(/\.html$/, "") + "." + a.i;
-    }).join("~");
-  }
-
-  function address(page, answers, later) {
-    var query = [];
-    if (answers.length) {
-      query.push(PARAM + "=" + format(answers));
-    }
-    if (later && later.length) {
-      query.push(LATER + "=" + format(later));
-    }
-    return page + (query.length ? "?" + query.join("&") : "");
-  }
+  /* --- The tree: which pages a list of answers passes ({q: page, i: option}) --- */
 
   /* Follow "Volgende" links from a page until a question or an end; list the pages passed. */
   function onward(page) {
@@ -69,6 +44,13 @@
     return path;
   }
 
+  /* Do the answers lead to this page: is it among the pages after the last answer? */
+  function leadsTo(answers, page) {
+    var path = replay(answers);
+    var position = path ? path.lastIndexOf(page) : -1;
+    return position >= 0 && path.length - position === onward(page).length;
+  }
+
   /* After a changed answer: keep later answers while they still fit the new route. */
   function keep(answers, later) {
     var kept = answers.slice();
@@ -82,58 +64,17 @@
     return kept;
   }
 
-  var params = new URLSearchParams(window.location.search);
-  var answers = parse(params.get(PARAM));
-  var later = parse(params.get(LATER));
-  var path = replay(answers);
-  var position = path ? path.lastIndexOf(here) : -1;
-  /* The answers must lead here: to the pages after the last answer. */
-  if (position < 0 || path.length - position !== onward(here).length) {
-    answers = [];
-    later = [];
-    path = onward(data.start);
-    position = path.indexOf(here);
-  }
-  var question = data.nodes[here];
-  if (position < 0 || !question) {
-    return; /* opened mid-way without a route: the plain links do the work */
-  }
-
-  function decorateLinks() {
-    var options = document.querySelectorAll("a[data-answer]");
-    Array.prototype.forEach.call(options, function (link) {
-      var index = parseInt(link.getAttribute("data-answer"), 10);
-      var chosen = answers.concat([{ q: here, i: index }]);
-      var kept = keep(chosen, later);
-      if (kept.length === chosen.length) {
-        link.href = address(question.o[index][1], chosen);
-      } else {
-        /* later answers still fit: go straight to where they lead */
-        var route = replay(kept);
-        link.href = address(route[route.length - 1], kept);
-      }
-    });
-    var next = document.querySelector("a[data-next]");
-    if (next && question.n) {
-      next.href = address(question.n, answers);
-    }
-    var back = document.querySelector("a.back-link");
-    if (back && position > 0) {
-      back.href = address(path[position - 1], answers.slice(0, answersBefore(position - 1)));
-    }
-  }
-
-  /* How many answers were given before the page at this position of the path. */
-  function answersBefore(index) {
-    var count = 0;
-    for (var k = 0; k < index; k++) {
-      var node = data.nodes[path[k]];
-      if (node && node.o) {
-        count++;
+  /* How many of the answers were given before this page. */
+  function answersBefore(answers, page) {
+    for (var k = answers.length; k > 0; k--) {
+      if (leadsTo(answers.slice(0, k), page)) {
+        return k;
       }
     }
-    return Math.min(count, answers.length);
+    return 0;
   }
+
+  /* --- Showing: "Jouw antwoorden" and the summary at the end --- */
 
   function element(tag, className, text) {
     var el = document.createElement(tag);
@@ -146,24 +87,36 @@
     return el;
   }
 
-  function showAnswers() {
-    if (!answers.length) {
+  /* view: {here, answers, place (element to add to), change(k) -> link to change answer k} */
+  function show(view) {
+    Array.prototype.forEach.call(document.querySelectorAll(".your-answers, .summary"),
+      function (old) { old.parentNode.removeChild(old); });
+    if (!view.answers.length) {
       return;
     }
+    view.place.appendChild(answerList(view));
+    var node = data.nodes[view.here];
+    if (node && !node.n && !node.o) {
+      view.place.appendChild(summary(view));
+    }
+  }
+
+  function answerList(view) {
     var section = element("section", "your-answers");
     section.setAttribute("aria-labelledby", "jouw-antwoorden");
     var heading = element("h2", "", "Jouw antwoorden");
     heading.id = "jouw-antwoorden";
     section.appendChild(heading);
     var list = element("dl", "answer-list");
-    answers.forEach(function (a, k) {
+    view.answers.forEach(function (a, k) {
       var node = data.nodes[a.q];
       var row = element("div", "answer-row");
       row.appendChild(element("dt", "", node.t));
       var dd = element("dd", "");
       dd.appendChild(element("span", "answer-given", node.o[a.i][0]));
-      var change = element("a", "answer-change", "Wijzig");
-      change.href = address(a.q, answers.slice(0, k), answers.slice(k + 1));
+      var change = view.change(k);
+      change.className = "answer-change";
+      change.appendChild(document.createTextNode("Wijzig"));
       change.appendChild(element("span", "visually-hidden", " je antwoord op: " + node.t));
       dd.appendChild(document.createTextNode(" "));
       dd.appendChild(change);
@@ -171,21 +124,22 @@
       list.appendChild(row);
     });
     section.appendChild(list);
-    document.querySelector("main").appendChild(section);
+    return section;
   }
 
-  function summaryText() {
+  function summaryText(view) {
+    var path = replay(view.answers);
     var lines = [document.title.split(" - ").pop(), ""];
     var given = 0;
-    path.slice(0, position + 1).forEach(function (page) {
+    path.slice(0, path.lastIndexOf(view.here) + 1).forEach(function (page) {
       var node = data.nodes[page];
       if (page === data.start) {
         return;
       }
       lines.push((node.s ? "Stap " + node.s + ": " : "") + node.t);
       (node.b || []).forEach(function (p) { lines.push(p); });
-      if (node.o && given < answers.length && answers[given].q === page) {
-        lines.push("Jouw antwoord: " + node.o[answers[given].i][0]);
+      if (node.o && given < view.answers.length && view.answers[given].q === page) {
+        lines.push("Jouw antwoord: " + node.o[view.answers[given].i][0]);
         given++;
       }
       lines.push("");
@@ -193,10 +147,7 @@
     return lines.join("\n").trim();
   }
 
-  function showSummary() {
-    if (question.n || question.o || !answers.length) {
-      return;
-    }
+  function summary(view) {
     var section = element("section", "summary");
     section.setAttribute("aria-labelledby", "samenvatting");
     var heading = element("h2", "", "Samenvatting van je route");
@@ -204,7 +155,7 @@
     section.appendChild(heading);
     section.appendChild(element("p", "", "De stappen die je hebt doorlopen, je antwoorden " +
       "en het advies onderweg. Druk de samenvatting af of kopieer hem naar een notitie."));
-    var text = element("pre", "summary-text", summaryText());
+    var text = element("pre", "summary-text", summaryText(view));
     text.tabIndex = 0;
     text.setAttribute("aria-label", "Samenvatting als tekst");
     section.appendChild(text);
@@ -223,7 +174,7 @@
     actions.appendChild(document.createTextNode(" "));
     actions.appendChild(status);
     section.appendChild(actions);
-    document.querySelector("main").appendChild(section);
+    return section;
   }
 
   function copySummary(text, status) {
@@ -244,7 +195,169 @@
     }
   }
 
-  decorateLinks();
-  showAnswers();
-  showSummary();
+  /* --- The site: one page per node, the answers in ?antwoorden=page.option~... --- */
+
+  function site(here) {
+    var PARAM = "antwoorden";
+    var LATER = "later";
+
+    function parse(text) {
+      if (!text) {
+        return [];
+      }
+      return text.split("~").map(function (part) {
+        var dot = part.lastIndexOf(".");
+        return { q: part.slice(0, dot) + ".html", i: parseInt(part.slice(dot + 1), 10) };
+      });
+    }
+
+    function format(answers) {
+      return answers.map(function (a) {
+        return a.q.replace(/\.html$/, "") + "." + a.i;
+      }).join("~");
+    }
+
+    function address(page, answers, later) {
+      var query = [];
+      if (answers.length) {
+        query.push(PARAM + "=" + format(answers));
+      }
+      if (later && later.length) {
+        query.push(LATER + "=" + format(later));
+      }
+      return page + (query.length ? "?" + query.join("&") : "");
+    }
+
+    var params = new URLSearchParams(window.location.search);
+    var answers = parse(params.get(PARAM));
+    var later = parse(params.get(LATER));
+    if (!leadsTo(answers, here)) {
+      answers = [];
+      later = [];
+    }
+    var node = data.nodes[here];
+    if (!node || !leadsTo(answers, here)) {
+      return; /* opened mid-way without a route: the plain links do the work */
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-answer]"), function (link) {
+      var index = parseInt(link.getAttribute("data-answer"), 10);
+      var chosen = answers.concat([{ q: here, i: index }]);
+      var kept = keep(chosen, later);
+      if (kept.length === chosen.length) {
+        link.href = address(node.o[index][1], chosen);
+      } else {
+        /* later answers still fit: go straight to where they lead */
+        var route = replay(kept);
+        link.href = address(route[route.length - 1], kept);
+      }
+    });
+    var next = document.querySelector("a[data-next]");
+    if (next && node.n) {
+      next.href = address(node.n, answers);
+    }
+    var back = document.querySelector("a.back-link");
+    var path = replay(answers);
+    var position = path.lastIndexOf(here);
+    if (back && position > 0) {
+      back.href = address(path[position - 1], answers.slice(0, answersBefore(answers,
+        path[position - 1])));
+    }
+    show({
+      here: here,
+      answers: answers,
+      place: document.querySelector("main"),
+      change: function (k) {
+        var link = element("a", "");
+        link.href = address(answers[k].q, answers.slice(0, k), answers.slice(k + 1));
+        return link;
+      }
+    });
+  }
+
+  /* --- The single file: every node a #section, the answers in history entries --- */
+
+  function singleFile() {
+    var shown = { antwoorden: [], later: [] };
+    var pending = null; /* what the link just clicked means for the answers */
+    var carry = null; /* answers for a jump straight to where kept answers lead */
+
+    function current() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      if (data.nodes[id]) {
+        return id;
+      }
+      return document.querySelector(":target") ? null : data.start;
+    }
+
+    function render(state) {
+      var here = current();
+      shown = state;
+      if (!here) {
+        return; /* the overview */
+      }
+      var answers = leadsTo(state.antwoorden, here) ? state.antwoorden : [];
+      show({
+        here: here,
+        answers: answers,
+        place: document.getElementById(here),
+        change: function (k) {
+          var link = element("a", "");
+          link.href = "#" + answers[k].q;
+          link.addEventListener("click", function () {
+            pending = { answers: answers.slice(0, k), later: answers.slice(k + 1) };
+          });
+          return link;
+        }
+      });
+    }
+
+    function arrive() {
+      if (window.history.state) {
+        render(window.history.state); /* back or forward to an answer given before */
+        return;
+      }
+      var here = current();
+      var state;
+      if (carry) {
+        state = carry;
+        carry = null;
+      } else if (pending && pending.answer) {
+        var chosen = shown.antwoorden.concat([pending.answer]);
+        var kept = keep(chosen, shown.later);
+        state = { antwoorden: kept, later: [] };
+        if (kept.length > chosen.length) {
+          /* later answers still fit: go straight to where they lead */
+          var route = replay(kept);
+          carry = state;
+          pending = null;
+          window.location.replace("#" + route[route.length - 1]);
+          return;
+        }
+      } else if (pending) {
+        state = { antwoorden: pending.answers, later: pending.later };
+      } else {
+        state = { antwoorden: shown.antwoorden.slice(0, answersBefore(shown.antwoorden, here)),
+                  later: [] };
+      }
+      pending = null;
+      window.history.replaceState(state, "");
+      render(state);
+    }
+
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[data-answer]") : null;
+      var section = link ? link.closest(".node") : null;
+      if (section) {
+        pending = { answer: { q: section.id, i: parseInt(link.getAttribute("data-answer"), 10) } };
+      }
+    });
+    window.addEventListener("hashchange", arrive);
+    render(window.history.state || shown);
+  }
+
+  if (body.classList.contains("single")) {
+    singleFile();
+  } else if (body.getAttribute("data-page")) {
+    site(body.getAttribute("data-page"));
+  }
 }());

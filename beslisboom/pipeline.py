@@ -53,6 +53,14 @@ def read_assets(assets: Path) -> dict[str, bytes]:
     return files
 
 
+def design_texts(assets: dict[str, bytes]) -> tuple[str, str]:
+    """Return the style sheet and the answers script, which the single file carries inline."""
+    return tuple(
+        assets.get(f"{ASSET_DIR}/{name}", b"").decode("utf-8")
+        for name in ("style.css", "antwoorden.js")
+    )
+
+
 def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
     """Report a template mistake at its file and line, found in the traceback if need be."""
     name = getattr(error, "filename", None) or getattr(error, "name", None)
@@ -90,8 +98,7 @@ def build(project: Project, out: Path, jobs: int = 1) -> Result:
         return result
     site = result.site
     assets = read_assets(project.assets)
-    css = assets.get(f"{ASSET_DIR}/style.css", b"").decode("utf-8")
-    renderer = Renderer(result.env, css, keep=False)
+    renderer = Renderer(result.env, *design_texts(assets), keep=False)
     plan = Plan(site)
 
     def fill(folder: Path) -> dict[str, int]:

@@ -16,8 +16,8 @@ import jinja2
 from .check import check_site
 from .load import load_site, read_page
 from .model import Node, Problem
-from .pipeline import Project, Result, read_assets, template_problem
-from .render import ASSET_DIR, Renderer, make_environment
+from .pipeline import Project, Result, design_texts, read_assets, template_problem
+from .render import Renderer, make_environment
 
 Stamp = tuple[int, int]
 
@@ -65,8 +65,9 @@ class Rebuilder:
         design = (folder_stamp(self.project.templates), folder_stamp(self.project.assets))
         if self.renderer is None or design != self.design:
             self.assets = read_assets(self.project.assets)
-            css = self.assets.get(f"{ASSET_DIR}/style.css", b"").decode("utf-8")
-            self.renderer = Renderer(make_environment(self.project.templates), css)
+            self.renderer = Renderer(
+                make_environment(self.project.templates), *design_texts(self.assets)
+            )
             self.design = design
         return self.renderer
 

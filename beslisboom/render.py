@@ -170,9 +170,12 @@ class Plan:
 class Renderer:
     """Render pages and fragments, reusing earlier results whose inputs did not change."""
 
-    def __init__(self, env: jinja2.Environment, css: str = "", keep: bool = True) -> None:
+    def __init__(
+        self, env: jinja2.Environment, css: str = "", script: str = "", keep: bool = True
+    ) -> None:
         self.env = env
         self.css = css
+        self.script = script  # antwoorden.js, inlined in the single file
         self.keep = keep  # a clean build renders everything once: keeping costs memory
         self.cache: dict[tuple[Any, ...], Any] = {}
         self.next_cache: dict[tuple[Any, ...], Any] = {}
@@ -311,6 +314,7 @@ class Renderer:
                 ),
             )
 
+        script = self.route_data(plan, plan.ids, "single-route").decode("utf-8") + self.script
         return self.assemble(
             "single.html",
             slots,
@@ -318,6 +322,8 @@ class Renderer:
             links=links,
             css=css,
             style_hash=csp_hash(css),
+            script=script,
+            script_hash=csp_hash(script),
             bands=plan.bands,
             single_file=None,
             flowchart=draw_flowchart(plan.site, links.node),
@@ -337,14 +343,17 @@ class Renderer:
         yield ROUTE_DATA, self.route_data(plan)
         yield plan.single, self.single(plan)
 
-    def route_data(self, plan: Plan) -> bytes:
-        """Write the route data, reusing each unchanged node's entry."""
+    def route_data(
+        self, plan: Plan, names: dict[str, str] | None = None, kind: str = "route"
+    ) -> bytes:
+        """Write the route data, keyed by page (or section) names, reusing unchanged entries."""
+        names = names or plan.names
 
         def entry(node: Node, with_text: bool) -> str:
-            key = ("route", node, plan.around(node), with_text)
-            return self.remember(key, lambda: node_json(plan.site, node, plan.names, with_text))
+            key = (kind, node, plan.around(node), with_text)
+            return self.remember(key, lambda: node_json(plan.site, node, names, with_text))
 
-        return route_data(plan.site, plan.names, entry)
+        return route_data(plan.site, names, entry)
 
     def render(self, site: Site) -> dict[str, bytes]:
         """Render every output of the site into one map, dropping stale cache entries."""

@@ -48,4 +48,5 @@ def route_data(
     by_name = sorted((names[node.id], node) for node in site.nodes.values())
     nodes = ",".join(f"{json.dumps(name)}:{write(node, with_text)}" for name, node in by_name)
     start = json.dumps(names[site.start])
-    return f'window.BESLISBOOM={{"nodes":{{{nodes}}},"start":{start}}};\n'.encode()
+    script = f'window.BESLISBOOM={{"nodes":{{{nodes}}},"start":{start}}};\n'
+    return script.replace("</", "<\\/").encode()  # safe inside an inline <script> too

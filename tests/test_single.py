@@ -15,7 +15,7 @@ from beslisboom.cli import main
 from beslisboom.single import csp_hash
 from conftest import ROOT
 from htmlcheck import Page, broken_references
-from test_browser import KEYBOARD_ROUTE, axe_violations, focused_outline
+from test_browser import KEYBOARD_ROUTE, ROUTE_WEINIG, axe_violations, focused_outline
 from test_seed import FLOW, IDS, source_sentences
 
 NAME = "burgers-betrekken-beslisboom.html"
@@ -41,7 +41,7 @@ def test_needs_no_other_file(single, html):
     refs = re.findall(r'(?:href|src)="([^"]*)"', html)
     outside = [r for r in refs if not r.startswith(("#", "mailto:", "tel:")) and r != "data:,"]
     assert outside == []
-    assert "<script" not in html and 'rel="stylesheet"' not in html
+    assert "<script src" not in html and 'rel="stylesheet"' not in html
 
 
 def test_every_sentence_of_the_source_is_in_it(html):
@@ -58,12 +58,15 @@ def test_reads_top_to_bottom_in_the_order_of_the_steps(html):
     assert steps == sorted(steps)
 
 
-def test_csp_allows_exactly_its_own_style(html):
+def test_csp_allows_exactly_its_own_style_and_script(html):
     css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    script = re.search(r"<script>(.*?)</script>", html, re.S).group(1)
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert policy == (
-        f"default-src 'none'; style-src {csp_hash(css)}; base-uri 'none'; form-action 'none'"
+        f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(script)}; "
+        "base-uri 'none'; form-action 'none'"
     )
+    assert html.count("<script") == 1 and html.count("<style") == 1
 
 
 def test_is_small(single):
@@ -200,3 +203,57 @@ def test_html_and_css_are_valid(single, vnu_jar):
         if m["type"] == "error"
     ]
     assert errors == []
+
+
+def answer_rows(page) -> list[list[str]]:
+    """Read 'Jouw antwoorden' in the visible section as [question, answer] pairs."""
+    return page.eval_on_selector_all(
+        ".node .answer-row",
+        "rows => rows.filter(r => r.offsetParent).map(r => [r.querySelector('dt').textContent, "
+        "r.querySelector('.answer-given').textContent])",
+    )
+
+
+def test_answers_are_remembered_and_summarised(reader, axe_source):
+    for label in ROUTE_WEINIG:
+        choose(reader, label)
+    assert reader.url.endswith("#einde")
+    assert [a for _, a in answer_rows(reader)] == [
+        "Weinig",
+        "De burgers mogen hun mening geven, het bestuur beslist - raadplegen",
+        "Specifieke doelgroep",
+        "Nee",
+    ]
+    summary = reader.locator(".summary-text").text_content()
+    assert "De inzichten dienen dan als denkrichting." in summary
+    assert "Jouw antwoord: Nee" in summary
+    assert axe_violations(reader, axe_source) == []
+    reader.go_back()  # back one answer: the advice after "Nee", with three answers
+    assert visible_titles(reader) == ["Je hebt nog niet genoeg informatie"]
+    assert len(answer_rows(reader)) == 4
+    reader.go_back()
+    assert visible_titles(reader) == ["Heb je genoeg informatie om zelf het traject te starten?"]
+    assert len(answer_rows(reader)) == 3
+    assert reader.errors == []
+
+
+def test_changing_an_answer_keeps_later_answers_while_the_route_holds(reader):
+    for label in ROUTE_WEINIG:
+        choose(reader, label)
+    reader.locator(".node:visible").get_by_role(
+        "link", name="Wijzig je antwoord op: Hoeveel mandaat"
+    ).click()
+    assert visible_titles(reader) == [
+        "Hoeveel mandaat of ruimte is er om de stem van de burger mee te wegen?"
+    ]
+    choose(reader, "Genoeg")
+    assert reader.url.endswith("#einde")
+    assert [a for _, a in answer_rows(reader)][0] == "Genoeg"
+    assert len(answer_rows(reader)) == 4
+    reader.locator(".node:visible").get_by_role(
+        "link", name="Wijzig je antwoord op: Hoeveel mandaat"
+    ).click()
+    choose(reader, "Geen")
+    assert visible_titles(reader) == ["Geen mandaat of ruimte"]
+    assert [a for _, a in answer_rows(reader)] == ["Geen"]
+    assert reader.errors == []
