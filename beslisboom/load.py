@@ -30,13 +30,16 @@ PageReader = Callable[[list[Path]], list[tuple[Node | None, list[Problem]]]]
 
 
 def load_site(
-    content: Path, jobs: int = 1, read_pages: PageReader | None = None
+    content: Path,
+    jobs: int = 1,
+    read_pages: PageReader | None = None,
+    list_pages: Callable[[Path], list[Path]] | None = None,
 ) -> tuple[Site | None, list[Problem]]:
     """Read every file under content/ and return the site with all problems found."""
     problems: list[Problem] = []
     settings = read_settings(content / SITE_FILE, problems)
     nodes: dict[str, Node] = {}
-    pages = find_pages(content)
+    pages = (list_pages or find_pages)(content)
     read = read_pages or (lambda paths: map_chunks(read_page, paths, jobs))
     for path, (node, found) in zip(pages, read(pages), strict=True):
         problems += found
@@ -77,8 +80,12 @@ def load_site(
     return site, problems
 
 
-def find_pages(content: Path) -> list[Path]:
-    """List the Markdown files under content/ in a stable order, skipping hidden ones."""
+def find_pages(content: Path, known: dict[str, Path] | None = None) -> list[Path]:
+    """List the Markdown files under content/ in a stable order, skipping hidden ones.
+
+    With `known`, reuse the Path objects of earlier calls: the preview lists thousands of
+    files on every save, and a reused Path keeps its cached text and hash.
+    """
     found = []
     for folder, dirs, files in os.walk(content):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -89,7 +96,14 @@ def find_pages(content: Path) -> list[Path]:
             for name in files
             if name.endswith(".md") and not name.startswith(".")
         ]
-    return [Path(path) for _, path in sorted(found)]
+    if known is None:
+        return [Path(path) for _, path in sorted(found)]
+    paths = []
+    for _, path in sorted(found):
+        if path not in known:
+            known[path] = Path(path)
+        paths.append(known[path])
+    return paths
 
 
 def read_text(path: Path, problems: list[Problem]) -> str | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .check import check_site
-from .load import load_site, read_page
+from .load import find_pages, load_site, read_page
 from .model import Node, Problem
 from .pipeline import Project, Result, design_texts, read_assets, template_problem
 from .render import Renderer, make_environment
@@ -45,6 +45,7 @@ class Rebuilder:
         self.project = project
         self.out = out
         self.parsed: dict[Path, tuple[Stamp | None, Node | None, list[Problem]]] = {}
+        self.paths: dict[str, Path] = {}
         self.renderer: Renderer | None = None
         self.assets: dict[str, bytes] = {}
         self.design: tuple[object, ...] = ()
@@ -82,7 +83,11 @@ class Rebuilder:
             gc.enable()
 
     def _rebuild(self) -> Result:
-        site, problems = load_site(self.project.content, read_pages=self.read_pages)
+        site, problems = load_site(
+            self.project.content,
+            read_pages=self.read_pages,
+            list_pages=lambda folder: find_pages(folder, self.paths),
+        )
         if site is not None:
             problems += check_site(site)
         result = Result(problems=sorted(problems, key=Problem.sort_key), site=site)

@@ -21,7 +21,7 @@ def plain_paragraphs(body_html: str) -> list[str]:
 
 
 def node_json(site: Site, node: Node, names: dict[str, str], with_text: bool) -> str:
-    """Write one node's entry of the route data as JSON, keys sorted."""
+    """Write one node's entry of the route data: '"page.html":{...}', keys sorted."""
     entry: dict[str, object] = {"t": node.title}
     if node.step:
         entry["s"] = node.step
@@ -32,7 +32,8 @@ def node_json(site: Site, node: Node, names: dict[str, str], with_text: bool) ->
     text = plain_paragraphs(node.body_html) if with_text and node.id != site.start else []
     if text:
         entry["b"] = text
-    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    value = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"{json.dumps(names[node.id])}:{value}"
 
 
 def route_data(
@@ -46,7 +47,7 @@ def route_data(
     with_text = len(site.nodes) <= TEXT_LIMIT
     write = entry or (lambda node, text: node_json(site, node, names, text))
     by_name = sorted((names[node.id], node) for node in site.nodes.values())
-    nodes = ",".join(f"{json.dumps(name)}:{write(node, with_text)}" for name, node in by_name)
+    nodes = ",".join(write(node, with_text) for _, node in by_name)
     start = json.dumps(names[site.start])
     script = f'window.BESLISBOOM={{"nodes":{{{nodes}}},"start":{start}}};\n'
     return script.replace("</", "<\\/").encode()  # safe inside an inline <script> too
