@@ -101,12 +101,18 @@
     }
   }
 
-  function answerList(view) {
-    var section = element("section", "your-answers");
-    section.setAttribute("aria-labelledby", "jouw-antwoorden");
-    var heading = element("h2", "", "Jouw antwoorden");
-    heading.id = "jouw-antwoorden";
+  /* A section named by its own h2. */
+  function headedSection(className, id, title) {
+    var section = element("section", className);
+    section.setAttribute("aria-labelledby", id);
+    var heading = element("h2", "", title);
+    heading.id = id;
     section.appendChild(heading);
+    return section;
+  }
+
+  function answerList(view) {
+    var section = headedSection("your-answers", "jouw-antwoorden", "Jouw antwoorden");
     var list = element("dl", "answer-list");
     view.answers.forEach(function (a, k) {
       var node = data.nodes[a.q];
@@ -148,11 +154,7 @@
   }
 
   function summary(view) {
-    var section = element("section", "summary");
-    section.setAttribute("aria-labelledby", "samenvatting");
-    var heading = element("h2", "", "Samenvatting van je route");
-    heading.id = "samenvatting";
-    section.appendChild(heading);
+    var section = headedSection("summary", "samenvatting", "Samenvatting van je route");
     section.appendChild(element("p", "", "De stappen die je hebt doorlopen, je antwoorden " +
       "en het advies onderweg. Druk de samenvatting af of kopieer hem naar een notitie."));
     var text = element("pre", "summary-text", summaryText(view));

@@ -74,13 +74,17 @@ def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
     return Problem(path, line, say("sjabloon", detail=error.message or error))
 
 
+def checked(site: Site | None, problems: list[Problem]) -> Result:
+    """Add the graph's problems to those of loading, sorted by file and line."""
+    if site is not None:
+        problems = problems + check_site(site)
+    return Result(problems=sorted(problems, key=Problem.sort_key), site=site)
+
+
 def run(project: Project, jobs: int = 1) -> Result:
     """Read and check everything, the templates included; write nothing."""
-    site, problems = load_site(project.content, jobs)
-    if site is not None:
-        problems += check_site(site)
-    result = Result(problems=sorted(problems, key=Problem.sort_key), site=site)
-    if site is None or result.failed():
+    result = checked(*load_site(project.content, jobs))
+    if result.site is None or result.failed():
         return result
     try:
         result.env = make_environment(project.templates)

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import jinja2
 
-from .check import check_site
 from .load import find_pages, load_site, read_page
 from .model import Node, Problem
-from .pipeline import Project, Result, design_texts, read_assets, template_problem
+from .pipeline import Project, Result, checked, design_texts, read_assets, template_problem
 from .render import Renderer, make_environment
 
 Stamp = tuple[int, int]
@@ -83,14 +82,14 @@ class Rebuilder:
             gc.enable()
 
     def _rebuild(self) -> Result:
-        site, problems = load_site(
-            self.project.content,
-            read_pages=self.read_pages,
-            list_pages=lambda folder: find_pages(folder, self.paths),
+        result = checked(
+            *load_site(
+                self.project.content,
+                read_pages=self.read_pages,
+                list_pages=lambda folder: find_pages(folder, self.paths),
+            )
         )
-        if site is not None:
-            problems += check_site(site)
-        result = Result(problems=sorted(problems, key=Problem.sort_key), site=site)
+        site = result.site
         if site is None or result.failed():
             return result
         try:
