@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from functools import partial
@@ -150,3 +151,17 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+
+def eventually(condition: Callable[[], object], what: str, deadline: float = 15) -> object:
+    """Poll a condition until it holds, or fail after the deadline (no fixed sleeps)."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        try:
+            found = condition()
+        except Exception:  # noqa: BLE001 - a page may be between two states right now
+            found = None
+        if found:
+            return found
+        time.sleep(0.05)
+    pytest.fail(f"waited {deadline} s for {what}")

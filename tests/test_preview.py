@@ -6,13 +6,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Callable
 
 import pytest
 
-from conftest import ROOT, page
+from conftest import ROOT, eventually, page
 
 DEADLINE = 15  # seconds; the page usually follows a save within one
 
@@ -23,18 +22,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(condition: Callable[[], object], what: str, deadline: float = DEADLINE) -> object:
-    """Poll a condition until it holds, or fail after the deadline."""
-    end = time.monotonic() + deadline
-    while time.monotonic() < end:
-        try:
-            found = condition()
-        except Exception:  # noqa: BLE001 - the page may be reloading right now
-            found = None
-        if found:
-            return found
-        time.sleep(0.1)
-    pytest.fail(f"waited {deadline} s for {what}")
+def wait_for(condition: Callable[[], object], what: str) -> object:
+    """Poll until the preview shows what is expected."""
+    return eventually(condition, what, DEADLINE)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 
 from beslisboom.cli import main
 from beslisboom.single import csp_hash
-from conftest import ROOT
+from conftest import ROOT, eventually
 from htmlcheck import Page, broken_references
 from test_browser import KEYBOARD_ROUTE, ROUTE_WEINIG, axe_violations, focused_outline
 from test_seed import FLOW, IDS, source_sentences
@@ -106,10 +106,12 @@ def visible_titles(page) -> list[str]:
 
 
 def choose(page, label: str) -> None:
-    """Click an answer or next link in the visible section."""
+    """Click an answer or next link in the visible section; let the script take it in."""
     page.locator(".node:visible, .single-overview:visible").get_by_role(
         "link", name=label, exact=True
     ).first.click()
+    # the script keeps the answers in the new history entry once it has handled the click
+    page.wait_for_function("() => history.state !== null")
 
 
 def test_shows_one_node_at_a_time_from_the_start(reader):
@@ -230,19 +232,25 @@ def test_answers_are_remembered_and_summarised(reader, axe_source):
     assert axe_violations(reader, axe_source) == []
     reader.go_back()  # back one answer: the advice after "Nee", with three answers
     assert visible_titles(reader) == ["Je hebt nog niet genoeg informatie"]
-    assert len(answer_rows(reader)) == 4
+    eventually(lambda: len(answer_rows(reader)) == 4, "four answers")
     reader.go_back()
     assert visible_titles(reader) == ["Heb je genoeg informatie om zelf het traject te starten?"]
-    assert len(answer_rows(reader)) == 3
+    eventually(lambda: len(answer_rows(reader)) == 3, "three answers")
     assert reader.errors == []
+
+
+def change(page, question: str) -> None:
+    """Follow the 'Wijzig' link of an answer; let the script take it in."""
+    page.locator(".node:visible").get_by_role(
+        "link", name=f"Wijzig je antwoord op: {question}"
+    ).click()
+    page.wait_for_function("() => history.state !== null")
 
 
 def test_changing_an_answer_keeps_later_answers_while_the_route_holds(reader):
     for label in ROUTE_WEINIG:
         choose(reader, label)
-    reader.locator(".node:visible").get_by_role(
-        "link", name="Wijzig je antwoord op: Hoeveel mandaat"
-    ).click()
+    change(reader, "Hoeveel mandaat")
     assert visible_titles(reader) == [
         "Hoeveel mandaat of ruimte is er om de stem van de burger mee te wegen?"
     ]
@@ -250,9 +258,7 @@ def test_changing_an_answer_keeps_later_answers_while_the_route_holds(reader):
     assert reader.url.endswith("#einde")
     assert [a for _, a in answer_rows(reader)][0] == "Genoeg"
     assert len(answer_rows(reader)) == 4
-    reader.locator(".node:visible").get_by_role(
-        "link", name="Wijzig je antwoord op: Hoeveel mandaat"
-    ).click()
+    change(reader, "Hoeveel mandaat")
     choose(reader, "Geen")
     assert visible_titles(reader) == ["Geen mandaat of ruimte"]
     assert [a for _, a in answer_rows(reader)] == ["Geen"]
