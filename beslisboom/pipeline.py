@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,20 @@ def run(project: Project, jobs: int = 1) -> Result:
 
 def build(project: Project, out: Path, jobs: int = 1) -> Result:
     """Check everything, then render the site into a scratch folder and swap it in as out."""
+    # A build makes hundreds of thousands of objects and hardly any cycles: the cycle
+    # collector would walk them again and again, and in forked workers its walks copy
+    # the memory they share with the parent.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return build_site(project, out, jobs)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def build_site(project: Project, out: Path, jobs: int) -> Result:
+    """Build with the cycle collector off (see build)."""
     result = run(project, jobs)
     if result.failed():
         return result
