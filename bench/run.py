@@ -80,6 +80,12 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, str]:
     return seconds, usage.ru_maxrss / 1024, output
 
 
+def settle() -> None:
+    """Flush what the previous command wrote, so that no tool pays for another's writes."""
+    os.sync()
+    time.sleep(0.3)
+
+
 def fresh(folder: Path) -> Path:
     """Empty an output folder and let the disk settle before a timed run."""
     shutil.rmtree(folder, ignore_errors=True)
@@ -148,6 +154,7 @@ def measure(tree: str, content: Path, work: Path, runs: int) -> list[Row]:
         run(command(outs[name]), work)  # warm-up: as when an editor builds again
     for _ in range(runs):
         for name, command in commands.items():
+            settle()
             seconds, peak, _ = run(command(outs[name]), work)
             times[name].append(seconds)
             peaks[name] = max(peaks[name], peak)
