@@ -260,6 +260,15 @@
     var back = document.querySelector("a.back-link");
     var path = replay(answers);
     var position = path.lastIndexOf(here);
+    if (!back && position > 0) {
+      /* a page reached from several places has no back link of its own: the route knows */
+      var nav = element("nav", "back");
+      nav.setAttribute("aria-label", "Vorige pagina");
+      back = element("a", "back-link", "Terug");
+      nav.appendChild(back);
+      var main = document.querySelector("main");
+      main.parentNode.insertBefore(nav, main);
+    }
     if (back && position > 0) {
       back.href = address(path[position - 1], answers.slice(0, answersBefore(answers,
         path[position - 1])));

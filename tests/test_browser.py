@@ -327,6 +327,18 @@ def test_changing_an_answer_keeps_later_answers_while_the_route_holds(visit):
     assert reader.errors == []
 
 
+def test_route_gives_a_back_link_where_the_page_has_none_of_its_own(visit):
+    reader = visit()
+    reader.open("index.html")
+    click_through(reader, ["Start", "Volgende", "Weinig", "Volgende"])
+    assert reader.here() == "3-rol.html"  # reached from four places: no static back link
+    back = reader.page.locator("nav.back a.back-link")
+    reader.follow(back.click)
+    assert reader.here() == "2-weinig.html"
+    assert [a for _, a in answer_rows(reader.page)] == ["Weinig"]
+    assert reader.errors == []
+
+
 def test_back_button_goes_back_one_answer(visit):
     reader = visit()
     reader.open("index.html")
