@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import deque
 
 from .graph import depths, sources_of
-from .messages import say
+from .messages import say, suggest
 from .model import Node, Problem, Site
 
 
@@ -18,12 +17,6 @@ def check_site(site: Site) -> list[Problem]:
         problems += check_reachable(site)
     problems += check_exits(site)
     return problems
-
-
-def suggest(name: str, known: list[str]) -> str:
-    """Return ' (bedoel je "x"?)' for the nearest known name, or nothing."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f" (bedoel je '{close[0]}'?)" if close else ""
 
 
 def check_start(site: Site) -> list[Problem]:

@@ -6,6 +6,8 @@ in braces are filled in by say().
 
 from __future__ import annotations
 
+import difflib
+
 MESSAGES = {
     # Files
     "niet-leesbaar": "kan het bestand niet lezen ({reason})",
@@ -96,6 +98,12 @@ MESSAGES = {
         "map open hebben en probeer het opnieuw"
     ),
 }
+
+
+def suggest(name: str, known: list[str] | tuple[str, ...]) -> str:
+    """Return " (bedoel je 'x'?)" for the nearest known name, or nothing."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (bedoel je '{close[0]}'?)" if close else ""
 
 
 def say(code: str, **values: object) -> str:

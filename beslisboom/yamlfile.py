@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .messages import say
+from .messages import say, suggest
 from .model import Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -115,8 +114,7 @@ class Fields:
         for key in self.data:
             if key in known:
                 continue
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f" (bedoel je '{close[0]}'?)" if close else ""
+            hint = suggest(str(key), known)
             allowed = ", ".join(known)
             self.block.error(
                 self.line_of(key),
