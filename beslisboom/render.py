@@ -239,28 +239,35 @@ class Renderer:
             for index, part in enumerate(parts)
         )
 
-    def overview(self, plan: Plan) -> bytes:
-        """Render the overview page: the flowchart and every node's entry."""
-        links = Links(OVERVIEW, plan.names)
-        slots: dict[str, Callable[[], Iterable[bytes]]] = {}
+    def entry_slots(
+        self,
+        slots: dict[str, Callable[[], Iterable[bytes]]],
+        kind: str,
+        plan: Plan,
+        links: Any,
+        **context: Any,
+    ) -> Callable[[list[Node]], Markup]:
+        """Give templates a function that reserves a slot for the entries of some nodes."""
 
         def entries(nodes: list[Node]) -> Markup:
             return slot(
                 slots,
                 lambda: (
-                    self.fragment(
-                        "entry",
-                        "overview_entry.html",
-                        node,
-                        plan,
-                        links=links,
-                        level=1,
-                        single_file=plan.single,
-                        with_text=True,
-                    )
+                    self.fragment(kind, "overview_entry.html", node, plan, links=links, **context)
                     for node in nodes
                 ),
             )
+
+        return entries
+
+    def overview(self, plan: Plan) -> bytes:
+        """Render the overview page: the flowchart and every node's entry."""
+        links = Links(OVERVIEW, plan.names)
+        slots: dict[str, Callable[[], Iterable[bytes]]] = {}
+
+        entries = self.entry_slots(
+            slots, "entry", plan, links, level=1, single_file=plan.single, with_text=True
+        )
 
         return self.assemble(
             "overview.html",
@@ -296,23 +303,9 @@ class Renderer:
             ),
         )
 
-        def entries(nodes: list[Node]) -> Markup:
-            return slot(
-                slots,
-                lambda: (
-                    self.fragment(
-                        "single-entry",
-                        "overview_entry.html",
-                        node,
-                        plan,
-                        links=links,
-                        level=2,
-                        single_file=None,
-                        with_text=False,
-                    )
-                    for node in nodes
-                ),
-            )
+        entries = self.entry_slots(
+            slots, "single-entry", plan, links, level=2, single_file=None, with_text=False
+        )
 
         script = self.route_data(plan, plan.ids, "single-route").decode("utf-8") + self.script
         return self.assemble(
