@@ -89,9 +89,13 @@ class QuickInline(InlineProcessor):
         start = 0
         while patternIndex < len(patterns):
             need = needs[patternIndex]
-            if need is not None and not any(text in data for text in need):
-                patternIndex, start = patternIndex + 1, 0
-                continue
+            if need is not None:
+                for text in need:
+                    if text in data:
+                        break
+                else:  # the pattern cannot match: as if it had been tried and failed
+                    patternIndex, start = patternIndex + 1, 0
+                    continue
             data, matched, start = apply(patterns[patternIndex], data, patternIndex, start)
             if not matched:
                 patternIndex += 1
