@@ -108,24 +108,33 @@ class Rebuilder:
 def sync(files: dict[str, bytes], before: dict[str, bytes], out: Path) -> list[str]:
     """Write the files whose bytes changed, each replaced whole; remove the ones that went."""
     out.mkdir(parents=True, exist_ok=True)
+    present = list_files(out)  # one listing per folder instead of a stat per file
     changed = []
     for name, data in files.items():
         old = before.get(name)
-        target = out / name
-        if (old is data or old == data) and target.is_file():
+        if (old is data or old == data) and name in present:
             continue
+        target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = target.with_name(f".{target.name}.nieuw")
         scratch.write_bytes(data)
         os.replace(scratch, target)
         changed.append(name)
     # The first time, clear whatever else the folder holds; later, what this preview wrote.
-    gone = (
-        [p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()]
-        if not before
-        else list(before)
-    )
+    gone = present if not before else before
     for name in gone:
         if name not in files:
             (out / name).unlink(missing_ok=True)
     return changed
+
+
+def list_files(folder: Path, prefix: str = "") -> set[str]:
+    """List the files below a folder as relative names with '/', without following links."""
+    names = set()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                names |= list_files(Path(entry.path), f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                names.add(prefix + entry.name)
+    return names

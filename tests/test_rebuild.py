@@ -164,3 +164,19 @@ def test_rebuild_writes_only_what_changed(make_tree, tmp_path):
         p.name for p in preview.rglob("*") if p.is_file() and p.stat().st_mtime_ns != stamps[p.name]
     )
     assert changed == ["boom.js", "ja.html", "overzicht.html", "testboom.html"]
+
+
+def test_rebuild_puts_back_a_file_removed_by_hand_and_clears_strays(make_tree, tmp_path):
+    content = make_tree(TREE)
+    preview = tmp_path / "preview"
+    (preview / "oud").mkdir(parents=True)
+    (preview / "oud" / "weg.html").write_text("van een vorige boom", encoding="utf-8")
+    rebuilder = Rebuilder(Project(content, ROOT / "templates", ROOT / "assets"), preview)
+    assert not rebuilder.rebuild().failed()
+    assert not (preview / "oud" / "weg.html").exists()
+    (preview / "einde.html").unlink()
+    (preview / "assets" / "style.css").unlink()
+    assert not rebuilder.rebuild().failed()
+    assert (preview / "einde.html").is_file()
+    style = (ROOT / "assets" / "style.css").read_bytes()
+    assert (preview / "assets" / "style.css").read_bytes() == style
