@@ -68,10 +68,17 @@ class Row:
     note: str = ""
 
 
+# Python as an editor has it: it keeps compiled modules (__pycache__) between runs. Some
+# machines switch that off, which would make every tool compile its own code on each start.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(command: list[str], cwd: Path) -> tuple[float, float, str]:
     """Run a command; return its wall time, its peak memory in MB and its output."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     output = process.stdout.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
