@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -110,11 +111,70 @@ def test_interrupted_write_leaves_previous_output_and_no_debris(make_tree, tmp_p
         (root / "index.html").write_bytes(b"half")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "write_files", fail_halfway)
-    with pytest.raises(KeyboardInterrupt):
-        build(content, out)
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "write_files", fail_halfway)
+        with pytest.raises(KeyboardInterrupt):
+            build(content, out)
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+    # The half-written folder stays hidden beside dist, as the next build's work folder.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist-werkmap", "content", "dist"]
+    assert build(content, out) == 0
+    assert snapshot(out) == clean_build(content, tmp_path / "schoon")
+
+
+def clean_build(content: Path, out: Path) -> dict[str, bytes]:
+    """Build into a folder that has never held a site, and read what it holds."""
+    assert not out.exists()
+    assert build(content, out) == 0
+    return snapshot(out)
+
+
+def test_each_build_reuses_the_previous_site_as_work_folder_and_leaves_no_stale_files(
+    make_tree, tmp_path
+):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    first_index = (out / "index.html").stat().st_ino
+    (content / "con.md").unlink()
+    (content / "vraag.md").write_text(
+        page("Ja?", "step: 1\noptions:\n  - label: Ja\n    next: café-één\n"), encoding="utf-8"
+    )
+    for _ in range(3):  # the work folder holds the site from two builds before
+        assert build(content, out) == 0
+        assert snapshot(out) == clean_build(content, tmp_path / f"schoon-{_}")
+        assert not (out / "con.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if "schoon" not in p.name) == [
+        ".dist-werkmap",
+        "content",
+        "dist",
+    ]
+    # The files of the site before are written over, not made anew.
+    inodes = {
+        (out / "index.html").stat().st_ino,
+        (tmp_path / ".dist-werkmap" / "index.html").stat().st_ino,
+    }
+    assert first_index in inodes
+
+
+def test_the_work_folder_never_writes_through_links_and_makes_way(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    assert build(content, out) == 0
+    spare = tmp_path / ".dist-werkmap"
+    elsewhere = tmp_path / "elders.html"
+    elsewhere.write_text("van iemand anders", encoding="utf-8")
+    (spare / "index.html").unlink()
+    (spare / "index.html").symlink_to(elsewhere)
+    shutil.rmtree(spare / "assets")
+    (spare / "assets").write_text("een bestand waar een map hoort", encoding="utf-8")
+    (spare / "einde.html").unlink()
+    (spare / "einde.html").mkdir()
+    assert build(content, out) == 0
+    assert elsewhere.read_text(encoding="utf-8") == "van iemand anders"
+    assert snapshot(out) == clean_build(content, tmp_path / "schoon")
+    assert not (out / "index.html").is_symlink()
 
 
 def test_debris_of_a_killed_build_is_cleared(make_tree, tmp_path):
