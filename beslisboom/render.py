@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .compiled import template_cache
 from .flowchart import draw_flowchart
 from .graph import band, band_name, depths, reading_order, sole_sources
 from .model import Node, Site
@@ -57,20 +58,28 @@ def anchor(node_id: str) -> str:
     return "knoop_" + slug(node_id)
 
 
+# How templates are read and compiled; also part of the key of compiled templates.
+ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
 def make_environment(templates: Path) -> jinja2.Environment:
     """Create the Jinja environment: autoescaped, strict about unknown names.
 
     Templates are read once: the preview makes a new environment when one changes, so
     checking each file's time on every use (thousands of times a build) buys nothing.
+    Compiled templates are kept between builds (see compiled.py).
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         auto_reload=False,
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=template_cache(ENVIRONMENT),
+        **ENVIRONMENT,
     )
     env.filters["tel"] = tel_href
     return env
