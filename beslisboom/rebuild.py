@@ -1,7 +1,7 @@
 """Rebuild for the preview, redoing only what an edit changed; the result equals a clean build.
 
 Pages are parsed again only when their file changed (modification time and size), and
-rendered again only when something they show changed (see render.Plan.around). Only the
+rendered again only when something they show changed (see render.Plan.stamp). Only the
 output files whose bytes changed are written, each replaced whole.
 """
 

@@ -6,6 +6,7 @@ that the preview redoes only what an edit changed; a clean build uses a fresh on
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -148,7 +149,12 @@ class Plan:
             self.names = page_names(list(site.nodes), site.start, taken=taken)
             self.ids = single_ids(site, self.names)
         self.back = sole_sources(site)
-        self._around: dict[str, Deps] = {}
+        # Numbers for what nodes' renderings depend on besides the nodes themselves; the
+        # same surroundings keep their number from one plan to the next.
+        self._stamps: dict[Node, int] = {}
+        self._numbered: dict[tuple[Any, ...], int] = {}
+        self._earlier = previous._numbered if previous is not None else {}
+        self._numbers = previous._numbers if previous is not None else itertools.count()
 
     @cached_property
     def order(self) -> list[Node]:
@@ -163,11 +169,24 @@ class Plan:
             grouped.setdefault(band(self.site, node, depth), []).append(node)
         return [Band(band_name(self.site, key), nodes) for key, nodes in grouped.items()]
 
-    def around(self, node: Node) -> Deps:
-        """List what a node's rendering depends on besides the node itself."""
-        if node.id not in self._around:
-            self._around[node.id] = Deps(self._list_around(node))
-        return self._around[node.id]
+    def stamp(self, node: Node) -> int:
+        """Number what a node's rendering depends on besides the node itself.
+
+        Equal numbers mean equal surroundings, also between a plan and the one before, so
+        that a cache key is a node and a number: both compared by identity, thousands of
+        times a rebuild.
+        """
+        stamp = self._stamps.get(node)
+        if stamp is None:
+            around = self._list_around(node)
+            stamp = self._numbered.get(around)
+            if stamp is None:
+                stamp = self._earlier.get(around)
+                if stamp is None:
+                    stamp = next(self._numbers)
+                self._numbered[around] = stamp
+            self._stamps[node] = stamp
+        return stamp
 
     def _list_around(self, node: Node) -> tuple[Any, ...]:
         site, nodes = self.site, self.site.nodes
@@ -191,26 +210,32 @@ class Renderer:
         self.css = css
         self.script = script  # antwoorden.js, inlined in the single file
         self.keep = keep  # a clean build renders everything once: keeping costs memory
-        self.cache: dict[tuple[Any, ...], Any] = {}
-        self.next_cache: dict[tuple[Any, ...], Any] = {}
+        # per kind of output: for each node, its plan's stamp and what was made
+        self.cache: dict[str, dict[Node, tuple[int, Any]]] = {}
+        self.next_cache: dict[str, dict[Node, tuple[int, Any]]] = {}
         self.plan: Plan | None = None
 
-    def remember(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
-        """Return the cached result for key, or make it; keep it for the next round."""
-        made = self.cache.get(key)
-        if made is None:
-            made = make()
-        if self.keep:
-            self.next_cache[key] = made
+    def remember(self, kind: str, node: Node, plan: Plan, make: Callable[[], Any]) -> Any:
+        """Return what was made for node before, if its surroundings are the same; else make
+        it. Keep it for the next round."""
+        if not self.keep:
+            return make()
+        stamp = plan.stamp(node)
+        kept = self.cache.get(kind)
+        hit = kept.get(node) if kept is not None else None
+        made = hit[1] if hit is not None and hit[0] == stamp else make()
+        fresh = self.next_cache.get(kind)
+        if fresh is None:
+            fresh = self.next_cache[kind] = {}
+        fresh[node] = (stamp, made)
         return made
 
     def finish_round(self) -> None:
         """Keep only what this round used, so the cache does not grow forever."""
         self.cache, self.next_cache = self.next_cache, {}
 
-    def node_page(self, plan: Plan, node: Node) -> tuple[tuple[Any, ...], str, bytes]:
-        """Render one node's page; return its cache key, file name and bytes."""
-        key = ("page", node, plan.around(node))
+    def node_page(self, plan: Plan, node: Node) -> tuple[str, bytes]:
+        """Render one node's page; return its file name and bytes."""
         page = plan.names[node.id]
 
         def make() -> bytes:
@@ -224,16 +249,17 @@ class Renderer:
             )
             return html.encode("utf-8")
 
-        return key, page, self.remember(key, make)
+        return page, self.remember("page", node, plan, make)
 
     def fragment(
         self, kind: str, template: str, node: Node, plan: Plan, links: Any, **context: Any
     ) -> bytes:
         """Render a node's entry on the overview or its section of the single file."""
-        # The links and the context follow from the kind and plan.around: not part of the key.
-        key = (kind, node, plan.around(node))
+        # The links and the context follow from the kind and the plan's stamp of the node.
         return self.remember(
-            key,
+            kind,
+            node,
+            plan,
             lambda: (
                 self.env.get_template(template)
                 .render(site=plan.site, node=node, anchor=anchor, links=links, **context)
@@ -341,8 +367,7 @@ class Renderer:
     def pages(self, plan: Plan, nodes: Iterable[Node]) -> Iterator[tuple[str, bytes]]:
         """Render the pages of the given nodes."""
         for node in nodes:
-            _key, page, data = self.node_page(plan, node)
-            yield page, data
+            yield self.node_page(plan, node)
 
     def extras(self, plan: Plan) -> Iterator[tuple[str, bytes]]:
         """Render what spans the whole tree: the overview, the route data, the single file."""
@@ -357,8 +382,12 @@ class Renderer:
         names = names or plan.names
 
         def entry(node: Node, with_text: bool) -> str:
-            key = (kind, node, plan.around(node), with_text)
-            return self.remember(key, lambda: node_json(plan.site, node, names, with_text))
+            return self.remember(
+                f"{kind}-tekst" if with_text else kind,
+                node,
+                plan,
+                lambda: node_json(plan.site, node, names, with_text),
+            )
 
         return route_data(plan.site, names, entry)
 
