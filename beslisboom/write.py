@@ -46,6 +46,11 @@ def claim_spare(out: Path) -> Path:
     if new.is_symlink() or not new.is_dir():
         new.unlink()
         new.mkdir()
+    elif ignores_case(new):
+        # Windows and macOS: writing 'logo.svg' over an old 'Logo.svg' keeps the old name,
+        # which a case-sensitive web server would not find. Start from an empty folder.
+        shutil.rmtree(new)
+        new.mkdir()
     # Only plain files and folders: never write through a link someone put in the site.
     for root, dirs, files in os.walk(new):
         for name in dirs + files:
@@ -53,6 +58,16 @@ def claim_spare(out: Path) -> Path:
             if os.path.islink(path) or not (os.path.isdir(path) or os.path.isfile(path)):
                 os.unlink(path)
     return new
+
+
+def ignores_case(folder: Path) -> bool:
+    """Tell whether the file system of a folder takes 'A' and 'a' for the same name."""
+    probe = folder / ".hoofdletters"
+    probe.touch()
+    try:
+        return (folder / ".HOOFDLETTERS").exists()
+    finally:
+        probe.unlink()
 
 
 def keep_only(folder: Path, names: Iterable[str]) -> None:

@@ -288,3 +288,19 @@ def test_links_that_leave_the_site_say_so(make_tree, tmp_path):
     ) in html
     assert 'mail<span class="visually-hidden"> (opent je e-mailprogramma)</span></a>' in html
     assert 'bel<span class="visually-hidden"> (bellen)</span></a>' in html
+
+
+def test_where_case_does_not_count_the_work_folder_starts_empty(make_tree, tmp_path, monkeypatch):
+    from beslisboom import write
+
+    assert not write.ignores_case(tmp_path)  # Linux: 'A' and 'a' are two names
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    assert build(content, out) == 0
+    stale = tmp_path / ".dist-werkmap" / "Index.html"
+    stale.write_text("een oude naam", encoding="utf-8")
+    monkeypatch.setattr(write, "ignores_case", lambda folder: True)
+    claimed = write.claim_spare(out)
+    assert list(claimed.iterdir()) == []
+    claimed.rmdir()
