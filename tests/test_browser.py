@@ -195,6 +195,23 @@ def focused_outline(page) -> dict:
     }""")
 
 
+def tab_to(page, label: str, where: str, passing: tuple[str, ...] = ("BODY",)) -> None:
+    """Press Tab until the link with this text has the focus, each focus visibly outlined.
+
+    Focus on a tag in passing is skipped: BODY is where Tab goes past the last link into
+    the browser's own interface.
+    """
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focus = focused_outline(page)
+        if focus["tag"] in passing:
+            continue
+        assert focus["visible"] and focus["outline"], focus
+        if focus["tag"] == "A" and focus["text"] == label:
+            return
+    pytest.fail(f"no link '{label}' reached with Tab on {where}")
+
+
 KEYBOARD_ROUTE = [
     "Start",
     "Volgende",
@@ -212,16 +229,7 @@ def test_keyboard_only_walk_to_the_contact_page(visit):
     keys = visit()
     keys.open("index.html")
     for label in KEYBOARD_ROUTE:
-        for _ in range(40):
-            keys.page.keyboard.press("Tab")
-            focus = focused_outline(keys.page)
-            if focus["tag"] == "BODY":  # Tab went past the last link into the browser's own UI
-                continue
-            assert focus["visible"] and focus["outline"], focus
-            if focus["tag"] == "A" and focus["text"] == label:
-                break
-        else:
-            pytest.fail(f"no link '{label}' reached with Tab on {keys.here()}")
+        tab_to(keys.page, label, keys.here())
         keys.follow(lambda: keys.page.keyboard.press("Enter"))
     assert keys.here() == CONTACT_PAGE
     assert keys.page.locator("a[href^='tel:']").count() == 2
