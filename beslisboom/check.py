@@ -26,7 +26,7 @@ def check_start(site: Site) -> list[Problem]:
     return [
         Problem(
             site.settings_path,
-            site.start_line,
+            site.settings.start_line,
             say("start-onbekend", start=site.start, hint=suggest(site.start, list(site.nodes))),
         )
     ]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .load import shown
 from .parallel import jobs_available
-from .pipeline import Project, Result, build, format_problem, run
+from .pipeline import Project, Result, build, format_problem
+from .plan import single_name
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,10 +116,10 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import serve  # the preview's server is only loaded when asked for
 
         return serve(project, args.out, args.host, args.port)
-    jobs = jobs_available()
-    result = run(project, jobs) if args.command == "check" else build(project, args.out, jobs)
+    out = args.out if args.command == "build" else None
+    result = build(project, out, jobs=jobs_available())
     report(result, args.strict)
-    if result.failed(args.strict) or (args.command == "build" and not result.sizes):
+    if result.failed(args.strict) or not result.files:
         if args.command == "build":
             print(f"Er is niets geschreven; {shown(args.out)} is ongewijzigd.", file=sys.stderr)
         return 1
@@ -130,14 +131,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def summarize(result: Result, out: Path) -> int:
     """Say what the build wrote, and how big the single file is."""
-    sizes = result.sizes
-    pages = sum(1 for name in sizes if name.endswith(".html") and name != result.single)
+    sizes = {name: len(data) for name, data in result.files.items()}
+    single = single_name(result.site)
+    pages = sum(1 for name in sizes if name.endswith(".html") and name != single)
     print(
         f"Klaar: {pages} pagina's ({sum(sizes.values()) / 1024:.0f} KB) geschreven naar "
         f"{shown(out)}/"
     )
     print(
-        f"Eén bestand voor Connect, e-mail en USB-stick: {shown(out / result.single)} "
-        f"({sizes[result.single] / 1024:.0f} KB)"
+        f"Eén bestand voor Connect, e-mail en USB-stick: {shown(out / single)} "
+        f"({sizes[single] / 1024:.0f} KB)"
     )
     return 0

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .graph import band, band_name, depths, reading_order
+from .links import Links
 from .model import Node, Site
 
 BOX_W, BOX_H = 200, 64
@@ -256,8 +257,9 @@ def draw_edges(
     return parts, labels
 
 
-def draw_flowchart(site: Site, href: Callable[[str], str]) -> str:
+def draw_flowchart(site: Site, links: Links) -> str:
     """Return the whole tree as an inline <svg> whose boxes link to the pages, or ''."""
+    href = links.node
     if len(site.nodes) > LIMIT:
         return ""
     rows = make_rows(site)

@@ -2,116 +2,95 @@
 
 from __future__ import annotations
 
-import os
 import unicodedata
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import markdown
 
 from .mdext import LinkNotesExtension
+from .memo import Memo
 from .messages import say
-from .model import Contact, Node, Option, Person, Problem, Site
-from .parallel import map_chunks
+from .model import Contact, Lookup, Node, Option, Person, Problem, Settings, Site
+from .sources import SITE_FILE, Source, Sources
 from .yamlfile import Block, Fields
 
-SITE_FILE = "site.yml"
 SITE_KEYS = ("title", "start", "contact")
 CONTACT_KEYS = ("heading", "people", "email")
 PERSON_KEYS = ("name", "phone")
 NODE_KEYS = ("title", "step", "next", "next_label", "options")
 OPTION_KEYS = ("label", "next", "hint")
 
+# One converter, reset for every page: making one costs more than converting a page.
 _markdown = markdown.Markdown(output_format="html", extensions=[LinkNotesExtension()])
 
 
-PageReader = Callable[[list[Path]], list[tuple[Node | None, list[Problem]]]]
+@dataclass(frozen=True)
+class Parsed:
+    """What one file gave: the node (None if it could not be read) and its problems."""
+
+    node: Node | None
+    problems: tuple[Problem, ...]
 
 
-def load_site(
-    content: Path,
-    jobs: int = 1,
-    read_pages: PageReader | None = None,
-    list_pages: Callable[[Path], list[Path]] | None = None,
-) -> tuple[Site | None, list[Problem]]:
-    """Read every file under content/ and return the site with all problems found."""
+def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None, list[Problem]]:
+    """Turn the files as read into the site, with every problem found in them."""
+    content = sources.project.content
     problems: list[Problem] = []
-    settings = read_settings(content / SITE_FILE, problems)
+    settings = memo(parse_settings, sources.settings, content / SITE_FILE)
+    problems += settings.problems
     nodes: dict[str, Node] = {}
-    pages = (list_pages or find_pages)(content)
-    read = read_pages or (lambda paths: map_chunks(read_page, paths, jobs))
-    for path, (node, found) in zip(pages, read(pages), strict=True):
-        problems += found
+    for source, parsed in zip(
+        sources.pages, memo.map(parse_page, None, sources.pages, jobs), strict=True
+    ):
+        problems += parsed.problems
+        node = parsed.node
         if node is None:
             continue
         if node.id in nodes:
-            first = nodes[node.id].path
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    say("dubbele-id", id=node.id, other=shown(first)),
-                )
-            )
+            other = shown(nodes[node.id].path)
+            problems.append(Problem(source.path, 1, say("dubbele-id", id=node.id, other=other)))
             continue
         nodes[node.id] = node
-    if not pages:
-        problems.append(
-            Problem(
-                content,
-                None,
-                say("geen-paginas"),
-            )
-        )
-    if settings is None:
+    if not sources.pages:
+        problems.append(Problem(content, None, say("geen-paginas")))
+    if settings.value is None:
         return None, problems
-    title, start, start_line, contact = settings
-    unreadable = frozenset(normalize_id(p.stem) for p in pages) - set(nodes)
+    unreadable = frozenset(normalize_id(s.path.stem) for s in sources.pages) - set(nodes)
     site = Site(
-        title=title,
-        start=start,
-        contact=contact,
-        nodes=nodes,
+        settings=settings.value,
+        nodes=Lookup(nodes),
         settings_path=content / SITE_FILE,
-        start_line=start_line,
         unreadable=unreadable,
     )
     return site, problems
 
 
-def find_pages(content: Path, known: dict[str, Path] | None = None) -> list[Path]:
-    """List the Markdown files under content/ in a stable order, skipping hidden ones.
+@dataclass(frozen=True)
+class ParsedSettings:
+    """What site.yml gave: the settings (None if unusable) and its problems."""
 
-    With `known`, reuse the Path objects of earlier calls: the preview lists thousands of
-    files on every save, and a reused Path keeps its cached text and hash.
-    """
-    found = []
-    for folder, dirs, files in os.walk(content):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        rel = os.path.relpath(folder, content).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        found += [
-            (prefix + name, os.path.join(folder, name))
-            for name in files
-            if name.endswith(".md") and not name.startswith(".")
-        ]
-    if known is None:
-        return [Path(path) for _, path in sorted(found)]
-    paths = []
-    for _, path in sorted(found):
-        if path not in known:
-            known[path] = Path(path)
-        paths.append(known[path])
-    return paths
+    value: Settings | None
+    problems: tuple[Problem, ...]
 
 
-def read_text(path: Path, problems: list[Problem]) -> str | None:
-    """Read a file as UTF-8 (with or without BOM, any line ending), or report why not."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(path, None, say("niet-leesbaar", reason=error.strerror)))
+def parse_settings(source: Source | None, path: Path) -> ParsedSettings:
+    """Read site.yml, or report that it is missing."""
+    problems: list[Problem] = []
+    if source is None:
+        problems.append(Problem(path, None, say("site-ontbreekt")))
+        return ParsedSettings(None, tuple(problems))
+    text = decode(source, problems)
+    value = read_settings(path, text, problems) if text is not None else None
+    return ParsedSettings(value, tuple(problems))
+
+
+def decode(source: Source, problems: list[Problem]) -> str | None:
+    """Read a file's bytes as UTF-8 (with or without BOM, any line ending), or say why not."""
+    path, raw = source.path, source.data
+    if raw is None:
+        problems.append(Problem(path, None, say("niet-leesbaar", reason=source.error)))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -128,20 +107,8 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_settings(path: Path, problems: list[Problem]) -> tuple[str, str, int, Contact] | None:
+def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | None:
     """Read site.yml: the tree's title, its start node and the contact block."""
-    if not path.is_file():
-        problems.append(
-            Problem(
-                path,
-                None,
-                say("site-ontbreekt"),
-            )
-        )
-        return None
-    text = read_text(path, problems)
-    if text is None:
-        return None
     block = Block(path, 1, problems)
     before = len(problems)
     data, node = block.parse(text)
@@ -158,7 +125,7 @@ def read_settings(path: Path, problems: list[Problem]) -> tuple[str, str, int, C
     contact = read_contact(block, fields)
     if title is None or start is None:
         return None
-    return title, normalize_id(start), fields.line_of("start"), contact
+    return Settings(title, normalize_id(start), contact, fields.line_of("start"))
 
 
 def read_contact(block: Block, site: Fields) -> Contact:
@@ -207,15 +174,17 @@ def split_front_matter(text: str) -> tuple[str, str] | str:
     return say("front-matter-open")
 
 
-def read_page(path: Path) -> tuple[Node | None, list[Problem]]:
+def parse_page(_: None, source: Source) -> Parsed:
     """Read one page on its own: the node, or None, and the problems found in it."""
     problems: list[Problem] = []
-    return read_node(path, problems), problems
+    node = read_node(source, problems)
+    return Parsed(node, tuple(problems))
 
 
-def read_node(path: Path, problems: list[Problem]) -> Node | None:
+def read_node(source: Source, problems: list[Problem]) -> Node | None:
     """Read one Markdown page with front matter into a node."""
-    text = read_text(path, problems)
+    path = source.path
+    text = decode(source, problems)
     if text is None:
         return None
     parts = split_front_matter(text)

@@ -46,8 +46,8 @@ MESSAGES = {
         "ongeldige YAML: een * aan het begin van een waarde; zet de tekst tussen aanhalingstekens"
     ),
     "yaml-anders": (
-        "ongeldige YAML ({detail}); controleer op deze regel de dubbele punten, "
-        "aanhalingstekens en inspringing"
+        "ongeldige YAML; controleer op deze regel de dubbele punten, aanhalingstekens en "
+        "inspringing, en zet een tekst die met een leesteken begint tussen aanhalingstekens"
     ),
     # Keys and values
     "geen-sleutels": "{where} moet bestaan uit sleutels met een waarde, zoals '{example}'",

@@ -1,10 +1,14 @@
-"""The decision tree as frozen data: what every later stage reads."""
+"""The decision tree as frozen data with value equality: what every later stage reads."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -36,13 +40,9 @@ class Option:
     line: int = 0
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Node:
-    """One node of the tree: a step, a question, an advice or an end.
-
-    Compared and hashed by identity: the preview reuses the very node object of an
-    unchanged file, and its renderer looks nodes up by the thousand.
-    """
+    """One node of the tree: a step, a question, an advice or an end."""
 
     id: str
     title: str
@@ -96,18 +96,76 @@ class Contact:
 
 
 @dataclass(frozen=True)
-class Site:
-    """The settings of site.yml and every node, keyed by id in content order."""
+class Settings:
+    """What site.yml says: the tree's title, its first node and the contact block."""
 
     title: str
     start: str
     contact: Contact = Contact()
-    nodes: dict[str, Node] = field(default_factory=dict)
-    settings_path: Path = Path("site.yml")
     start_line: int = 1
+
+
+@dataclass(frozen=True)
+class Site:
+    """The settings of site.yml and every node, keyed by id in content order."""
+
+    settings: Settings
+    nodes: Lookup[Node]
+    settings_path: Path = Path("site.yml")
     unreadable: frozenset[str] = frozenset()  # ids of page files that could not be read
+
+    @property
+    def title(self) -> str:
+        return self.settings.title
+
+    @property
+    def start(self) -> str:
+        return self.settings.start
+
+    @property
+    def contact(self) -> Contact:
+        return self.settings.contact
 
     @cached_property
     def step_total(self) -> int:
         """Count the steps from the content, for "Stap n van N"."""
         return max((n.step for n in self.nodes.values() if n.step), default=0)
+
+
+class Lookup(Mapping[str, V]):
+    """A mapping that cannot change, compared and hashed by value: usable in a memo key."""
+
+    __slots__ = ("items_", "index", "hash")
+
+    def __init__(self, pairs: Any = ()) -> None:
+        self.items_ = tuple(pairs.items() if isinstance(pairs, Mapping) else pairs)
+        self.index = dict(self.items_)
+        self.hash: int | None = None  # worked out when first asked: not every Lookup is a key
+
+    def __getitem__(self, key: str) -> V:
+        return self.index[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.index
+
+    def __hash__(self) -> int:
+        if self.hash is None:
+            self.hash = hash(self.items_)
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Lookup):
+            return NotImplemented
+        return self is other or self.items_ == other.items_
+
+    def __repr__(self) -> str:
+        return f"Lookup({dict(self.items_)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Lookup, (self.items_,))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
 
-from .model import Node, Site
+from .links import ROUTE_DATA, SITE
+from .memo import Memo
+from .plan import Plan, View
 
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|pre|tr)>|<br\s*/?>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
@@ -20,8 +21,9 @@ def plain_paragraphs(body_html: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
-def node_json(site: Site, node: Node, names: dict[str, str], with_text: bool) -> str:
+def node_json(with_text: bool, view: View) -> str:
     """Write one node's entry of the route data: '"page.html":{...}', keys sorted."""
+    node, names = view.node, view.links.names
     entry: dict[str, object] = {"t": node.title}
     if node.step:
         entry["s"] = node.step
@@ -29,25 +31,28 @@ def node_json(site: Site, node: Node, names: dict[str, str], with_text: bool) ->
         entry["n"] = names[node.next]
     if node.options:
         entry["o"] = [[o.label, names[o.next]] for o in node.options]
-    text = plain_paragraphs(node.body_html) if with_text and node.id != site.start else []
+    text = plain_paragraphs(node.body_html) if with_text and node.id != view.site.start else []
     if text:
         entry["b"] = text
     value = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"{json.dumps(names[node.id])}:{value}"
 
 
-def route_data(
-    site: Site, names: dict[str, str], entry: Callable[[Node, bool], str] | None = None
-) -> bytes:
-    """Write the tree, keyed by page file name, as a script that sets window.BESLISBOOM.
+def route_script(plan: Plan, mode: str, memo: Memo) -> bytes:
+    """Write the tree, keyed by page (or section) names, as a script setting window.BESLISBOOM.
 
     The summary at the end repeats the texts met on the way; for trees over TEXT_LIMIT
     nodes it lists the questions and answers only, to keep the file small.
     """
-    with_text = len(site.nodes) <= TEXT_LIMIT
-    write = entry or (lambda node, text: node_json(site, node, names, text))
-    by_name = sorted((names[node.id], node) for node in site.nodes.values())
-    nodes = ",".join(write(node, with_text) for _, node in by_name)
-    start = json.dumps(names[site.start])
+    with_text = len(plan.site.nodes) <= TEXT_LIMIT
+    views = [plan.view(node, mode) for node in plan.site.nodes.values()]
+    views.sort(key=lambda view: view.links.names[view.node.id])
+    nodes = ",".join(memo.map(node_json, with_text, views, jobs=1))
+    start = json.dumps(plan.links(mode).names[plan.site.start])
     script = f'window.BESLISBOOM={{"nodes":{{{nodes}}},"start":{start}}};\n'
     return script.replace("</", "<\\/").encode()  # safe inside an inline <script> too
+
+
+def assemble(plan: Plan, memo: Memo) -> dict[str, bytes]:
+    """Write the route data file of the site."""
+    return {ROUTE_DATA: route_script(plan, SITE, memo)}

@@ -1,15 +1,19 @@
 """The live preview: build, serve on 127.0.0.1, rebuild on every save, reload the browser.
 
-Pages are served from memory, from the last good build, so a reader never gets a half
-written site; dist/ is updated too (only the files that changed). While the content has
-mistakes, every page shows them, with file and line, until they are mended.
+Every save runs the same pipeline as `python build.py`, with a Memo, so only what the
+edit changed is done again. Saves are noticed through the operating system's file events
+(watchfiles); livereload serves the pages and reloads the browser. Pages are served from
+memory, from the last good build, and dist/ is published after them. While the content
+has mistakes, every page shows them, with file and line, until they are mended.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import mimetypes
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,13 +21,15 @@ from typing import Any
 from urllib.parse import unquote
 
 from .load import shown
-from .pipeline import Project, format_problem
-from .rebuild import Rebuilder
+from .memo import Memo
+from .parallel import jobs_available
+from .pipeline import Project, Result, build, format_problem
 
 # The pages forbid inline script; the preview's reload script is inline and talks over a
 # websocket, so the preview (only) allows both.
 PAGE_POLICY = b"script-src 'self';"
 PREVIEW_POLICY = b"script-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:;"
+STEP_MS = 20  # after a file event, wait this long for more before rebuilding
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
@@ -32,49 +38,72 @@ class Preview:
     """Keep the last good site and the current problems; answer the browser from them."""
 
     def __init__(self, project: Project, out: Path) -> None:
-        self.rebuilder = Rebuilder(project, out)
+        self.project = project
+        self.out = out
+        self.memo = Memo()
         self.files: dict[str, bytes] = {}
         self.problems: list[str] = []
+        self.on_change: Callable[[], None] = lambda: None  # reloads the browser
 
-    def rebuild(self) -> bool:
+    def rebuild(self, jobs: int = 1) -> bool:
         """Build again, print what is wrong, and keep the result when it is good."""
         started = time.perf_counter()
-        result = self.rebuilder.rebuild()
+        result = build(self.project, self.out, self.memo, jobs=jobs, show=self.show)
         lines = [format_problem(p) for p in result.problems]
         for line in lines:
             print(line, file=sys.stderr)
         if result.failed():
-            self.problems = lines
+            if self.problems != lines:
+                self.problems = lines
+                self.on_change()
+            count = "1 probleem" if len(lines) == 1 else f"{len(lines)} problemen"
             print(
-                f"{len(lines)} problemen; de preview toont ze tot ze zijn opgelost. "
-                f"{shown(self.rebuilder.out)}/ is niet veranderd.",
+                f"{count}; de preview toont ze tot ze zijn opgelost. "
+                f"{shown(self.out)}/ is niet veranderd.",
                 file=sys.stderr,
             )
             return False
-        self.files, self.problems = self.rebuilder.files, []
         pages = sum(1 for name in self.files if name.endswith(".html"))
-        print(f"Bijgewerkt: {pages} pagina's in {time.perf_counter() - started:.2f} s")
+        print(f"Bijgewerkt: {pages} pagina's in {time.perf_counter() - started:.2f} s", flush=True)
         return True
+
+    def show(self, result: Result) -> None:
+        """Serve a good build at once, before it is written to the output folder."""
+        changed = result.files != self.files or bool(self.problems)
+        self.files, self.problems = result.files, []
+        if changed:
+            self.on_change()
 
     def app(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """Serve a file of the last good build, or the list of problems."""
         name = unquote(environ.get("PATH_INFO", "/")).lstrip("/")
         if name == "" or name.endswith("/"):
             name += "index.html"
-        if self.problems and (name.endswith(".html") or name not in self.files):
+        files, problems = self.files, self.problems
+        if problems and (name.endswith(".html") or name not in files):
             return respond(
                 start_response,
                 "500 Internal Server Error",
                 "text/html",
-                problem_page(self.problems),
+                problem_page(problems),
             )
-        if name not in self.files:
+        if name not in files:
             return respond(start_response, "404 Not Found", "text/html", not_found(name))
-        data = self.files[name]
+        data = files[name]
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind == "text/html":
             data = data.replace(PAGE_POLICY, PREVIEW_POLICY, 1)
         return respond(start_response, "200 OK", kind, data)
+
+    def watch(self, stop: threading.Event) -> None:
+        """Rebuild after every change in content/, templates/ or assets/, until stopped."""
+        import watchfiles
+
+        folders = [p for p in (self.project.content, self.project.templates, self.project.assets)]
+        for _changes in watchfiles.watch(
+            *[f for f in folders if f.is_dir()], step=STEP_MS, stop_event=stop
+        ):
+            self.rebuild()
 
 
 def respond(start_response: StartResponse, status: str, kind: str, data: bytes) -> list[bytes]:
@@ -141,19 +170,32 @@ def not_found(name: str) -> bytes:
 
 def serve(project: Project, out: Path, host: str, port: int) -> int:
     """Build, serve and watch until Ctrl-C; return the exit code."""
-    from livereload import Server  # imported here: a plain build does not need it
+    from livereload import Server  # imported here: a plain build does not need them
     from livereload.handlers import LiveReloadHandler
+    from livereload.watcher import Watcher
+    from tornado.ioloop import IOLoop
 
     preview = Preview(project, out)
-    preview.rebuild()
-    # livereload skips a reload within 3 s of the last one; an editor saving twice in a
-    # row must still see the second save.
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-    server = Server(app=preview.app)
-    server._setup_logging = lambda: None  # keep livereload's own log out of the editor's way
-    for folder in (project.content, project.templates, project.assets):
-        server.watch(str(folder), preview.rebuild)
-    print(f"Preview: http://{host}:{port}/  (stoppen: Ctrl+C)")
+    preview.rebuild(jobs=jobs_available())  # before any thread starts: workers may fork
+    stop = threading.Event()
+
+    class EventWatcher(Watcher):
+        """livereload's watcher, told of changes by watchfiles instead of polling."""
+
+        def start(self, callback: Callable[[], None]) -> bool:
+            loop = IOLoop.current()
+            preview.on_change = lambda: loop.add_callback(LiveReloadHandler.reload_waiters)
+            threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
+            return True  # livereload need not poll
+
+        def examine(self) -> tuple[None, None]:
+            return None, None
+
+    # livereload logs every request and reload; the editor needs only our own lines.
+    for name in ("livereload", "tornado.access", "tornado.application", "tornado.general"):
+        logging.getLogger(name).addFilter(lambda record: False)
+    server = Server(app=preview.app, watcher=EventWatcher())
+    print(f"Preview: http://{host}:{port}/  (stoppen: Ctrl+C)", flush=True)
     try:
         server.serve(port=port, host=host, debug=False, restart_delay=0)
     except OSError as error:
@@ -163,5 +205,7 @@ def serve(project: Project, out: Path, host: str, port: int) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        stop.set()
     print("Preview gestopt.")
     return 0

@@ -1,40 +1,30 @@
-"""The single-file edition: the whole tree in one HTML file, for Connect, e-mail and USB sticks."""
+"""The single-file edition: the whole tree in one HTML file, for Connect, e-mail and USB sticks.
+
+Every node is a section shown when its #anchor is the target; the overview, the style
+sheet, the route data and the answers script are carried inside.
+"""
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
 
-from .model import Site
-from .urls import slug
+from markupsafe import Markup
 
-START_ID, OVERVIEW_ID = "begin", "overzicht"
+from .design import Design, render
+from .links import SINGLE
+from .memo import Memo
+from .overview import entries, entry_pieces, flowchart
+from .plan import Piece, Plan
+from .routedata import route_script
+
+SECTION = "single_section.html"
 
 
-def single_name(site: Site) -> str:
-    """Name the single file after the tree: 'burgers-betrekken-beslisboom.html'."""
-    return slug(site.title) + ".html"
-
-
-@dataclass(frozen=True)
-class SectionLinks:
-    """Links inside the single file: every navigation is a plain #anchor."""
-
-    ids: dict[str, str]
-    page: str = ""
-
-    def node(self, node_id: str) -> str:
-        """Link to a node's section."""
-        return "#" + self.ids[node_id]
-
-    def overview(self, node_id: str | None = None) -> str:
-        """Link to the overview section, or straight to a node's own section."""
-        return "#" + (self.ids[node_id] if node_id else OVERVIEW_ID)
-
-    def asset(self, name: str) -> str:
-        """Refuse: the single file carries no separate files."""
-        raise ValueError(f"the single file cannot link to assets/{name}")
+def pieces(plan: Plan) -> list[Piece]:
+    """List the sections and overview entries of the single file."""
+    sections = [Piece(SECTION, plan.view(node, SINGLE)) for node in plan.order]
+    return sections + entry_pieces(plan, SINGLE, level=2, with_text=False)
 
 
 def csp_hash(text: str) -> str:
@@ -43,8 +33,27 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def single_ids(site: Site, names: dict[str, str]) -> dict[str, str]:
-    """Give every node its section id in the single file: its page name, 'begin' for the start."""
-    ids = {node_id: name.removesuffix(".html") for node_id, name in names.items()}
-    ids[site.start] = START_ID
-    return ids
+def assemble(
+    plan: Plan, rendered: list[tuple[Piece, bytes]], design: Design, memo: Memo
+) -> dict[str, bytes]:
+    """Render the single file."""
+    links = plan.links(SINGLE)
+    css = design.asset_text("style.css").strip()
+    script = route_script(plan, SINGLE, memo).decode() + design.asset_text("antwoorden.js")
+    sections = b"".join(section for piece, section in rendered if piece.template == SECTION)
+    html = render(
+        design,
+        "single.html",
+        site=plan.info,
+        links=links,
+        css=css,
+        style_hash=csp_hash(css),
+        script=script,
+        script_hash=csp_hash(script),
+        bands=plan.bands,
+        node_count=len(plan.site.nodes),
+        flowchart=flowchart(plan.site, links, memo),
+        sections=Markup(sections.decode()),
+        entries=entries(rendered),
+    )
+    return {plan.single: html.encode()}

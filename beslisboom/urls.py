@@ -1,8 +1,7 @@
-"""Where every page lands in the output, and the one helper that links between them."""
+"""Where every page lands in the output: Windows-safe, unique file names."""
 
 from __future__ import annotations
 
-import posixpath
 import re
 import unicodedata
 
@@ -37,10 +36,3 @@ def page_names(ids: list[str], start: str, taken: set[str] = frozenset()) -> dic
         used.add(name)
         names[node_id] = name + ".html"
     return names
-
-
-def relative_url(from_page: str, to_file: str) -> str:
-    """Return the relative URL from one output file to another (both relative to the root)."""
-    if "/" not in from_page:  # pages at the root, the common case: the path is the link
-        return to_file
-    return posixpath.relpath(to_file, posixpath.dirname(from_page))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,34 +13,126 @@ from .model import Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# PyYAML's own messages are English; these are the ones editors meet most.
-YAML_CODES = {
-    "mapping values are not allowed": "yaml-dubbele-punt",
-    "could not find expected ':'": "yaml-geen-dubbele-punt",
-    "did not find expected ',' or ']'": "yaml-lijst-open",
-    "did not find expected": "yaml-inspringing",
-    "expected <block end>": "yaml-inspringing",
-    "found unexpected end of stream": "yaml-aanhalingsteken",
-    "found undefined alias": "yaml-sterretje",
-}
+KEY = re.compile(r"(?P<key>[^\s'\"\[\]{}#&*!|>%@`,][^#]*?)\s*:(?:[ \t]+(?P<value>.*))?$")
+RESERVED = ("@", "`")  # YAML keeps these for later use: no value may start with them
 
 
-def describe_yaml_error(error: yaml.YAMLError, text: str) -> str:
-    """Say in Dutch what is wrong with a piece of YAML and how to fix it."""
-    problem = getattr(error, "problem", None) or str(error)
-    mark = getattr(error, "problem_mark", None)
-    lines = text.split("\n")
-    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    if "tab character" in problem or ("cannot start any token" in problem and "\t" in line):
-        return say("yaml-tab")
-    if problem.startswith("mapping values are not allowed") and line.count(":") == 1:
-        return say("yaml-inspringing")  # a key indented too far, not a colon inside a text
-    for english, code in YAML_CODES.items():
-        if problem.startswith(english):
-            return say(code)
-    if "indentation" in problem:
-        return say("yaml-inspringing")
-    return say("yaml-anders", detail=problem)
+def describe_yaml_error(text: str, mark_line: int) -> tuple[int, str]:
+    """Find what makes a block of YAML invalid: the 0-based line and the Dutch message.
+
+    PyYAML's own messages are English and differ between its C and Python loaders, so the
+    block is looked at line by line here, the way an editor writes it. The loader's line
+    is used only when no known mistake is found.
+    """
+    found = find_mistake(text.split("\n"))
+    if found is not None:
+        return found[0], say(found[1])
+    return mark_line, say("yaml-anders")
+
+
+def error_line(text: str) -> int:
+    """Return the 0-based line of a YAML error as PyYAML's Python loader places it.
+
+    The C loader may place the same error elsewhere; the Python loader is always there.
+    """
+    try:
+        yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return mark.line if mark is not None else 0
+    return 0
+
+
+def find_mistake(lines: list[str]) -> tuple[int, str] | None:
+    """Return the first line with a mistake editors make, and the message's code."""
+    levels: list[int] = []  # the columns of the open mappings' keys, outermost first
+    opened = True  # the previous key had no value: a deeper level may start
+    for number, line in enumerate(lines):
+        text = line.lstrip(" ")
+        if not text.strip() or text.startswith("#"):
+            continue
+        if text[0] == "\t":
+            return number, "yaml-tab"
+        column = len(line) - len(text)
+        while levels and column < levels[-1]:
+            levels.pop()
+        dashed = False
+        while text == "-" or text.startswith("- "):
+            dashed = True
+            rest = text[1:].lstrip(" ")
+            column += len(text) - len(rest)
+            text = rest
+        match = KEY.match(text)
+        if match is None:
+            code = value_mistake(text.rstrip())
+            if code:
+                return number, code
+            if not dashed and not opened and levels and column <= levels[-1]:
+                return number, "yaml-geen-dubbele-punt"
+            continue
+        if levels and column > levels[-1] and not opened and not dashed:
+            return number, "yaml-inspringing"  # deeper than its neighbours, with no parent
+        if levels and column < levels[-1] and not dashed:
+            return number, "yaml-inspringing"
+        if not levels or column > levels[-1]:
+            levels.append(column)
+        value = (match.group("value") or "").strip()
+        code = value_mistake(value)
+        if code:
+            return number, code
+        opened = value == "" or value.startswith("#")
+    return None
+
+
+def value_mistake(value: str) -> str | None:
+    """Name the mistake in one value as written after 'key:', or None if it looks right."""
+    if not value:
+        return None
+    first = value[0]
+    if first in "\"'":
+        return None if closes(value, first) else "yaml-aanhalingsteken"
+    if first in "[{":
+        return None if balanced(value) else "yaml-lijst-open"
+    if first == "*":
+        return "yaml-sterretje"
+    if first in RESERVED:
+        return "yaml-anders"
+    plain = value.split(" #", 1)[0]
+    if ": " in plain or plain.endswith(":"):
+        return "yaml-dubbele-punt"
+    return None
+
+
+def closes(value: str, quote: str) -> bool:
+    """Tell whether a quoted value is closed on its own line."""
+    index = 1
+    while index < len(value):
+        char = value[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and value[index + 1 : index + 2] == "'":
+                index += 2  # '' is an apostrophe inside single quotes
+                continue
+            return True
+        index += 1
+    return False
+
+
+def balanced(value: str) -> bool:
+    """Tell whether the brackets of a [list] or {group} on one line are closed."""
+    depth, quote = 0, ""
+    for char in value:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+    return depth <= 0
 
 
 class Block:
@@ -56,9 +149,9 @@ class Block:
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            self.error(self.line_of(mark), describe_yaml_error(error, text))
+        except yaml.YAMLError:
+            line, message = describe_yaml_error(text, error_line(text))
+            self.error(self.first_line + line, message)
             return None, None
         finally:
             loader.dispose()

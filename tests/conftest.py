@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from beslisboom.pipeline import Project, format_problem, run
+from beslisboom.pipeline import Project, check, format_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -29,7 +29,7 @@ def project_for(content: Path) -> Project:
 
 def messages(content: Path) -> list[str]:
     """Run every check on a content folder and return the formatted problems."""
-    return [format_problem(p) for p in run(project_for(content)).problems]
+    return [format_problem(p) for p in check(project_for(content)).problems]
 
 
 @pytest.fixture

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from beslisboom import pipeline
 from beslisboom.cli import main
 from conftest import ROOT, page
 from htmlcheck import broken_references, read_pages
@@ -101,23 +100,24 @@ def test_failed_build_leaves_previous_output_untouched(make_tree, tmp_path, caps
 
 
 def test_interrupted_write_leaves_previous_output_and_no_debris(make_tree, tmp_path, monkeypatch):
+    from beslisboom import write
+
     content = make_tree(SMALL)
     out = tmp_path / "dist"
     build(content, out)
     before = snapshot(out)
     (content / "einde.md").write_text(page("Anders"), encoding="utf-8")
 
-    def fail_halfway(files, root: Path) -> None:
-        (root / "index.html").write_bytes(b"half")
+    def fail_halfway(work: Path, current: Path, files) -> None:
+        (work / "index.html").write_bytes(b"half")
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "write_files", fail_halfway)
+        patch.setattr(write, "fill", fail_halfway)
         with pytest.raises(KeyboardInterrupt):
             build(content, out)
     assert snapshot(out) == before
-    # The half-written folder stays hidden beside dist, as the next build's work folder.
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist-werkmap", "content", "dist"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
     assert build(content, out) == 0
     assert snapshot(out) == clean_build(content, tmp_path / "schoon")
 
@@ -129,59 +129,75 @@ def clean_build(content: Path, out: Path) -> dict[str, bytes]:
     return snapshot(out)
 
 
-def test_each_build_reuses_the_previous_site_as_work_folder_and_leaves_no_stale_files(
+def test_unchanged_files_are_linked_and_changed_ones_replaced_never_written_through(
     make_tree, tmp_path
 ):
     content = make_tree(SMALL)
     out = tmp_path / "dist"
     assert build(content, out) == 0
-    first_index = (out / "index.html").stat().st_ino
+    backup = tmp_path / "backup"  # as `cp -al dist backup` makes it
+    for path in sorted(out.rglob("*")):
+        target = backup / path.relative_to(out)
+        if path.is_dir():
+            target.mkdir(parents=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, target)
+    kept = snapshot(backup)
+    inodes = {name: (out / name).stat().st_ino for name in kept}
     (content / "con.md").unlink()
     (content / "vraag.md").write_text(
         page("Ja?", "step: 1\noptions:\n  - label: Ja\n    next: café-één\n"), encoding="utf-8"
     )
-    for _ in range(3):  # the work folder holds the site from two builds before
+    for number in range(3):
         assert build(content, out) == 0
-        assert snapshot(out) == clean_build(content, tmp_path / f"schoon-{_}")
-        assert not (out / "con.html").exists()
+        assert snapshot(out) == clean_build(content, tmp_path / f"schoon-{number}")
+    assert snapshot(backup) == kept
+    assert not (out / "con-pagina.html").exists()
+    assert (out / "assets/style.css").stat().st_ino == inodes["assets/style.css"]  # linked
+    assert (out / "vraag.html").stat().st_ino != inodes["vraag.html"]  # changed: a new file
     assert sorted(p.name for p in tmp_path.iterdir() if "schoon" not in p.name) == [
-        ".dist-werkmap",
+        "backup",
         "content",
         "dist",
     ]
-    # The files of the site before are written over, not made anew.
-    inodes = {
-        (out / "index.html").stat().st_ino,
-        (tmp_path / ".dist-werkmap" / "index.html").stat().st_ino,
-    }
-    assert first_index in inodes
 
 
-def test_the_work_folder_never_writes_through_links_and_makes_way(make_tree, tmp_path):
+def test_a_link_inside_the_site_is_replaced_not_followed(make_tree, tmp_path):
     content = make_tree(SMALL)
     out = tmp_path / "dist"
     assert build(content, out) == 0
-    assert build(content, out) == 0
-    spare = tmp_path / ".dist-werkmap"
     elsewhere = tmp_path / "elders.html"
-    elsewhere.write_text("van iemand anders", encoding="utf-8")
-    (spare / "index.html").unlink()
-    (spare / "index.html").symlink_to(elsewhere)
-    shutil.rmtree(spare / "assets")
-    (spare / "assets").write_text("een bestand waar een map hoort", encoding="utf-8")
-    (spare / "einde.html").unlink()
-    (spare / "einde.html").mkdir()
+    elsewhere.write_bytes((out / "index.html").read_bytes())
+    (out / "index.html").unlink()
+    (out / "index.html").symlink_to(elsewhere)
+    assets = tmp_path / "elders-assets"
+    (out / "assets").rename(assets)
+    (out / "assets").symlink_to(assets)
+    before = snapshot(assets)
     assert build(content, out) == 0
-    assert elsewhere.read_text(encoding="utf-8") == "van iemand anders"
+    assert not (out / "index.html").is_symlink() and not (out / "assets").is_symlink()
+    assert os.stat(out / "index.html").st_ino != os.stat(elsewhere).st_ino
+    assert snapshot(assets) == before
     assert snapshot(out) == clean_build(content, tmp_path / "schoon")
-    assert not (out / "index.html").is_symlink()
 
 
 def test_debris_of_a_killed_build_is_cleared(make_tree, tmp_path):
     content = make_tree(SMALL)
-    (tmp_path / ".dist-nieuw-dead").mkdir()
-    (tmp_path / ".dist-nieuw-dead" / "index.html").write_text("half")
+    (tmp_path / ".dist.nieuw").mkdir()
+    (tmp_path / ".dist.nieuw" / "index.html").write_text("half")
     assert build(content, tmp_path / "dist") == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+
+
+def test_a_build_stopped_between_its_two_renames_is_repaired(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    site = snapshot(out)
+    out.rename(tmp_path / ".dist.oud")  # the first rename happened, the second did not
+    assert build(content, out) == 0
+    assert snapshot(out) == site
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
 
 
@@ -288,19 +304,3 @@ def test_links_that_leave_the_site_say_so(make_tree, tmp_path):
     ) in html
     assert 'mail<span class="visually-hidden"> (opent je e-mailprogramma)</span></a>' in html
     assert 'bel<span class="visually-hidden"> (bellen)</span></a>' in html
-
-
-def test_where_case_does_not_count_the_work_folder_starts_empty(make_tree, tmp_path, monkeypatch):
-    from beslisboom import write
-
-    assert not write.ignores_case(tmp_path)  # Linux: 'A' and 'a' are two names
-    content = make_tree(SMALL)
-    out = tmp_path / "dist"
-    assert build(content, out) == 0
-    assert build(content, out) == 0
-    stale = tmp_path / ".dist-werkmap" / "Index.html"
-    stale.write_text("een oude naam", encoding="utf-8")
-    monkeypatch.setattr(write, "ignores_case", lambda folder: True)
-    claimed = write.claim_spare(out)
-    assert list(claimed.iterdir()) == []
-    claimed.rmdir()

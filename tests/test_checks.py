@@ -12,7 +12,7 @@ CASES = {
     "yaml-syntax": (
         {"start.md": "---\ntitle: Start\nnext: [einde\n---\n", "einde.md": OK_END},
         [
-            "content/start.md:4: fout: ongeldige YAML: een lijst tussen [ en ] wordt niet "
+            "content/start.md:3: fout: ongeldige YAML: een lijst tussen [ en ] wordt niet "
             "afgesloten met ]"
         ],
     ),
@@ -238,7 +238,7 @@ SITE_CASES = {
     "site-invalid": (
         "title: [Boom\nstart: start\n",
         [
-            "content/site.yml:2: fout: ongeldige YAML: een lijst tussen [ en ] wordt "
+            "content/site.yml:1: fout: ongeldige YAML: een lijst tussen [ en ] wordt "
             "niet afgesloten met ]"
         ],
     ),

@@ -54,7 +54,7 @@ EXTRA: dict[str, list[str]] = {}
 @pytest.fixture(autouse=True, scope="module")
 def provoke_the_rest(tmp_path_factory):
     """Provoke the YAML messages the check tests do not need, and a template mistake."""
-    from beslisboom.pipeline import Project, format_problem, run
+    from beslisboom.pipeline import Project, check, format_problem
     from conftest import project_for
 
     folder = tmp_path_factory.mktemp("extra")
@@ -72,13 +72,13 @@ def provoke_the_rest(tmp_path_factory):
         content.mkdir()
         (content / "site.yml").write_text("title: T\nstart: start\n", encoding="utf-8")
         (content / "start.md").write_text(f"---\n{front}---\n", encoding="utf-8")
-        EXTRA[name] = [format_problem(p) for p in run(project_for(content)).problems]
+        EXTRA[name] = [format_problem(p) for p in check(project_for(content)).problems]
     templates = folder / "templates"
     shutil.copytree(ROOT / "templates", templates)
     (templates / "contact.html").write_text("{% if %}\n", encoding="utf-8")
     broken = Project(folder / "tab", templates, ROOT / "assets")
     (folder / "tab" / "start.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
-    EXTRA["template"] = [format_problem(p) for p in run(broken).problems]
+    EXTRA["template"] = [format_problem(p) for p in check(broken).problems]
 
 
 def test_no_message_bypasses_the_catalogue():

@@ -73,7 +73,7 @@ def test_preview_follows_edits_and_mistakes(preview, browser):
     wait_for(lambda: "Fouten in de beslisboom" in tab.title(), "the problem page")
     problems = tab.locator(".problems li").all_text_contents()
     assert problems == [
-        "content/start.md:3: fout: ongeldige YAML: een lijst tussen [ en ] "
+        "content/start.md:2: fout: ongeldige YAML: een lijst tussen [ en ] "
         "wordt niet afgesloten met ]"
     ]
 
@@ -85,7 +85,7 @@ def test_preview_follows_edits_and_mistakes(preview, browser):
     assert process.wait(timeout=10) == 0
     output = process.stdout.read()
     assert "Preview: http://127.0.0.1:" in output and output.rstrip().endswith("Preview gestopt.")
-    assert "content/start.md:3: fout: ongeldige YAML" in output
+    assert "content/start.md:2: fout: ongeldige YAML" in output
     assert "Traceback" not in output
 
 

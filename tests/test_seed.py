@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from beslisboom.cli import main
-from beslisboom.pipeline import run
+from beslisboom.pipeline import check
 from conftest import ROOT, project_for
 from htmlcheck import Page, broken_references, read_pages
 
@@ -91,13 +91,13 @@ def pages(site_dir: Path) -> dict[str, Page]:
 @pytest.fixture(scope="module")
 def page_of(site_dir: Path, pages: dict[str, Page]) -> dict[str, Page]:
     """Map FLOW.md's node names to their built pages, found by the node's title."""
-    site = run(project_for(CONTENT)).site
+    site = check(project_for(CONTENT)).site
     by_h1 = {p.h1[0]: p for p in pages.values()}
     return {name: by_h1[site.nodes[node_id].title] for name, node_id in IDS.items()}
 
 
 def test_the_content_has_no_problems():
-    result = run(project_for(CONTENT))
+    result = check(project_for(CONTENT))
     assert result.problems == []
     assert sorted(result.site.nodes) == sorted(IDS.values())
 

@@ -1,0 +1,92 @@
+"""The one helper that makes every link and anchor: the site's pages, or the single file.
+
+Templates never spell a file name, an anchor or a mailto: themselves; they ask Links.
+A page's Links holds only the names of the nodes that page may link to, so that what a
+template receives is small enough to remember a page by.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from .model import Lookup
+from .urls import slug
+
+SITE, SINGLE = "site", "single"
+ASSET_DIR = "assets"
+OVERVIEW = "overzicht.html"
+OVERVIEW_ID = "overzicht"  # the overview's section in the single file
+ROUTE_DATA = f"{ASSET_DIR}/boom.js"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Every link one page may make, relative to that page.
+
+    mode is SITE (a page per node: links are relative file names) or SINGLE (one file:
+    links are #anchors). names maps node ids to page names, or to section ids.
+    """
+
+    mode: str
+    page: str  # the output file this page becomes
+    names: Lookup[str]
+    single: str  # the single file's name, for the link that offers it
+
+    def node(self, node_id: str) -> str:
+        """Link to a node: its page, or its section of the single file."""
+        if self.mode == SINGLE:
+            return "#" + self.names[node_id]
+        return relative_url(self.page, self.names[node_id])
+
+    def section_id(self, node_id: str) -> str:
+        """Give the id of a node's section in the single file."""
+        return self.names[node_id]
+
+    def entry_id(self, node_id: str) -> str:
+        """Give the id of a node's entry on the overview; the '_' keeps it apart from pages."""
+        return "knoop_" + slug(node_id)
+
+    def overview(self, node_id: str | None = None) -> str:
+        """Link to the overview, or to a node's entry there (in the single file: its section)."""
+        if self.mode == SINGLE:
+            return "#" + (self.names[node_id] if node_id else OVERVIEW_ID)
+        url = relative_url(self.page, OVERVIEW)
+        if node_id is None:
+            return url
+        return ("" if self.page == OVERVIEW else url) + "#" + self.entry_id(node_id)
+
+    def is_overview(self) -> bool:
+        """Tell whether this page is the overview itself."""
+        return self.mode == SITE and self.page == OVERVIEW
+
+    def asset(self, name: str) -> str:
+        """Link to a file under assets/ (the single file carries none)."""
+        if self.mode == SINGLE:
+            raise ValueError(f"the single file cannot link to {ASSET_DIR}/{name}")
+        return relative_url(self.page, f"{ASSET_DIR}/{name}")
+
+    def single_file(self) -> str:
+        """Link to the single-file edition; empty inside the single file itself."""
+        return "" if self.mode == SINGLE else relative_url(self.page, self.single)
+
+    def email(self, address: str) -> str:
+        """Link that opens the reader's e-mail program."""
+        return "mailto:" + address
+
+    def phone(self, number: str) -> str:
+        """Turn a Dutch phone number as written ('06 52 64 14 36') into a tel: link."""
+        digits = re.sub(r"[^\d+]", "", number)
+        if digits.startswith("00"):
+            digits = "+" + digits[2:]
+        elif digits.startswith("0"):
+            digits = "+31" + digits[1:]
+        return "tel:" + digits
+
+
+def relative_url(from_page: str, to_file: str) -> str:
+    """Return the relative URL from one output file to another (both relative to the root)."""
+    if "/" not in from_page:  # pages at the root, the common case: the path is the link
+        return to_file
+    return posixpath.relpath(to_file, posixpath.dirname(from_page))

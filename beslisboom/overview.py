@@ -1,0 +1,66 @@
+"""The overview page: the flowchart and every node's entry, grouped by step.
+
+The single file carries the same overview (see single.py); both use entries().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from markupsafe import Markup
+
+from .design import Design, render
+from .flowchart import LIMIT, draw_flowchart
+from .links import OVERVIEW, SITE, Links
+from .memo import Memo
+from .model import Node, Site
+from .plan import Piece, Plan
+
+ENTRY = "overview_entry.html"
+
+
+def entry_pieces(plan: Plan, mode: str, level: int, with_text: bool) -> list[Piece]:
+    """List every node's entry on an overview, in reading order."""
+    settings = (("level", level), ("with_text", with_text))
+    page = OVERVIEW if mode == SITE else None
+    return [Piece(ENTRY, plan.view(node, mode, page), settings) for node in plan.order]
+
+
+def pieces(plan: Plan) -> list[Piece]:
+    """List what the overview page needs rendered."""
+    return entry_pieces(plan, SITE, level=1, with_text=True)
+
+
+def entries(rendered: list[tuple[Piece, bytes]]) -> Callable[[Iterable[Node]], Markup]:
+    """Give templates a function that returns the rendered entries of some nodes."""
+    by_id = {piece.view.node.id: entry for piece, entry in rendered if piece.template == ENTRY}
+
+    def of(nodes: Iterable[Node]) -> Markup:
+        return Markup(b"".join(by_id[node.id] for node in nodes).decode())
+
+    return of
+
+
+def flowchart(site: Site, links: Links, memo: Memo) -> str:
+    """Draw the flowchart, remembered by the site and its links; none for a large tree."""
+    if len(site.nodes) > LIMIT:
+        return ""
+    return memo(draw_flowchart, site, links)
+
+
+def assemble(
+    plan: Plan, rendered: list[tuple[Piece, bytes]], design: Design, memo: Memo
+) -> dict[str, bytes]:
+    """Render the overview page."""
+    links = plan.links(SITE, OVERVIEW)
+    html = render(
+        design,
+        "overview.html",
+        site=plan.info,
+        links=links,
+        bands=plan.bands,
+        node_count=len(plan.site.nodes),
+        flowchart=flowchart(plan.site, links, memo),
+        entries=entries(rendered),
+    )
+    return {OVERVIEW: html.encode()}

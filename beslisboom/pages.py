@@ -1,0 +1,18 @@
+"""The node pages: one HTML file per node."""
+
+from __future__ import annotations
+
+from .links import SITE
+from .plan import Piece, Plan
+
+TEMPLATE = "node.html"
+
+
+def pieces(plan: Plan) -> list[Piece]:
+    """List the node pages to render, in content order."""
+    return [Piece(TEMPLATE, plan.view(node, SITE)) for node in plan.site.nodes.values()]
+
+
+def assemble(rendered: list[tuple[Piece, bytes]]) -> dict[str, bytes]:
+    """Give every node page its file name."""
+    return {piece.view.links.page: page for piece, page in rendered}

@@ -1,0 +1,281 @@
+"""The engine: one pipeline, memoised by value, equal to a clean build after any edit."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from beslisboom import parallel, yamlfile
+from beslisboom.memo import Memo
+from beslisboom.pipeline import Project, build, check, format_problem
+from conftest import ROOT, page
+
+sys.path.insert(0, str(ROOT / "bench"))
+from synth import write_tree  # noqa: E402
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def design(tmp_path: Path) -> tuple[Path, Path]:
+    """Copy the templates and assets, so that a test may edit them."""
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(ROOT / "assets", tmp_path / "assets")
+    return tmp_path / "templates", tmp_path / "assets"
+
+
+# --- YAML messages are ours, whichever loader PyYAML has --------------------------------
+
+YAML_CASES = {
+    "tab": ("\ttitle: A\n", 2, "yaml-tab"),
+    "no colon": ("title: A\nnext b\n", 3, "yaml-geen-dubbele-punt"),
+    "open quote": ('title: "A\nnext: b\n', 2, "yaml-aanhalingsteken"),
+    "open single quote": ("title: 'A\n", 2, "yaml-aanhalingsteken"),
+    "star": ("title: *A\n", 2, "yaml-sterretje"),
+    "at sign": ("title: @A\n", 2, "yaml-anders"),
+    "open list": ("title: A\nnext: [b\n", 3, "yaml-lijst-open"),
+    "colon in text": ("title: A\nnext_label: Let op: nu\n", 3, "yaml-dubbele-punt"),
+    "too deep": ("title: A\noptions:\n  - label: Ja\n     next: b\n", 5, "yaml-inspringing"),
+    "not deep enough": ("title: A\noptions:\n  - label: Ja\n   next: b\n", 5, "yaml-inspringing"),
+}
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+@pytest.mark.parametrize("front, line, code", YAML_CASES.values(), ids=YAML_CASES.keys())
+def test_yaml_messages_are_the_same_under_both_loaders(
+    make_tree, monkeypatch, loader, front, line, code
+):
+    from beslisboom.messages import say
+
+    if not hasattr(yaml, loader):
+        pytest.skip("PyYAML was built without libyaml")
+    monkeypatch.setattr(yamlfile, "Loader", getattr(yaml, loader))
+    content = make_tree({"start.md": f"---\n{front}---\n"})
+    found = [
+        format_problem(p)
+        for p in check(Project(content, ROOT / "templates", ROOT / "assets")).problems
+    ]
+    assert found == [f"content/start.md:{line}: fout: {say(code)}"]
+
+
+# --- The preview's memo never shows anything stale ---------------------------------------
+
+TREE = {
+    "start.md": page("Welkom", "next: vraag\n"),
+    "stappen/vraag.md": page(
+        "Ja of nee?",
+        "step: 1\noptions:\n  - label: Ja\n    next: ja\n  - label: Nee\n    next: nee\n",
+    ),
+    "stappen/ja.md": page("Gekozen voor ja", "step: 2\nnext: einde\n", "Een tekst.\n"),
+    "stappen/nee.md": page("Gekozen voor nee", "step: 2\nnext: einde\n"),
+    "einde.md": page("Klaar"),
+}
+STEPS_OF_TARGETS = (
+    "{% for option in node.options %}"
+    '<p class="doel">{{ option.label }}: stap {{ nodes[option.next].step }}</p>'
+    "{% endfor %}\n"
+)
+
+
+def show_steps_of_targets(templates: Path) -> None:
+    """Make the question pages show the step of each answer's target (another node's field)."""
+    path = templates / "node_content.html"
+    path.write_text(path.read_text(encoding="utf-8") + STEPS_OF_TARGETS, encoding="utf-8")
+
+
+def test_a_template_that_reads_another_nodes_fields_is_never_stale(make_tree, tmp_path, design):
+    templates, assets = design
+    show_steps_of_targets(templates)
+    content = make_tree(TREE)
+    project = Project(content, templates, assets)
+    memo = Memo()
+    assert not build(project, tmp_path / "preview", memo).failed()
+    assert "Ja: stap 2" in (tmp_path / "preview" / "vraag.html").read_text(encoding="utf-8")
+    (content / "stappen/ja.md").write_text(
+        page("Gekozen voor ja", "step: 1\nnext: einde\n", "Een tekst.\n"), encoding="utf-8"
+    )  # the tree still has two steps: only the page that links to 'ja' shows the change
+    assert not build(project, tmp_path / "preview", memo).failed()
+    assert "Ja: stap 1" in (tmp_path / "preview" / "vraag.html").read_text(encoding="utf-8")
+    assert not build(project, tmp_path / "clean").failed()
+    assert snapshot(tmp_path / "preview") == snapshot(tmp_path / "clean")
+
+
+def random_edit(rng: random.Random, content: Path, templates: Path, assets: Path) -> str:
+    """Make one edit an editor or designer might make; return what it was."""
+    pages = sorted(content.rglob("*.md"))
+    kind = rng.choice(
+        [
+            "text",
+            "title",
+            "step",
+            "add",
+            "delete",
+            "rename",
+            "site",
+            "template",
+            "style",
+            "mistake",
+            "label",
+        ]
+    )
+    target = rng.choice(pages)
+    text = target.read_text(encoding="utf-8")
+    if kind == "text":
+        target.write_text(text + f"\nNog een zin {rng.randint(0, 999)}.\n", encoding="utf-8")
+    elif kind == "title":
+        target.write_text(text.replace("title: ", f"title: {rng.randint(0, 9)} ", 1), "utf-8")
+    elif kind == "step" and "step: " in text:
+        step = rng.randint(1, 9)
+        lines = [
+            f"step: {step}" if line.startswith("step: ") else line for line in text.split("\n")
+        ]
+        target.write_text("\n".join(lines), encoding="utf-8")
+    elif kind == "label" and "label: " in text:
+        target.write_text(text.replace("label: ", "label: Zeker ", 1), encoding="utf-8")
+    elif kind == "add":
+        name = f"nieuw{rng.randint(0, 999)}"
+        (content / f"{name}.md").write_text(page(f"Nieuw {name}", "next: einde\n"), "utf-8")
+        vraag = content / "stappen/vraag.md"
+        vraag.write_text(
+            vraag.read_text(encoding="utf-8").replace(
+                "options:\n", f"options:\n  - label: Naar {name}\n    next: {name}\n", 1
+            ),
+            encoding="utf-8",
+        )
+    elif kind in ("delete", "rename"):
+        extra = [p for p in pages if p.stem.startswith("nieuw")]
+        if not extra:
+            return "nothing to " + kind
+        gone = rng.choice(extra)
+        vraag = content / "stappen/vraag.md"
+        lines = vraag.read_text(encoding="utf-8")
+        if kind == "delete":
+            gone.unlink()
+            lines = lines.replace(f"  - label: Naar {gone.stem}\n    next: {gone.stem}\n", "")
+        else:
+            gone.rename(gone.with_name(f"{gone.stem}x.md"))
+            lines = lines.replace(f"next: {gone.stem}\n", f"next: {gone.stem}x\n")
+        vraag.write_text(lines, encoding="utf-8")
+    elif kind == "site":
+        (content / "site.yml").write_text(
+            f"title: Boom {rng.randint(0, 9)}\nstart: start\ncontact:\n  email: a@b.nl\n", "utf-8"
+        )
+    elif kind == "template":
+        name = rng.choice(["node_content.html", "overview_entry.html", "contact.html"])
+        path = templates / name
+        path.write_text(
+            path.read_text(encoding="utf-8") + f"<!-- {rng.randint(0, 99)} -->\n", "utf-8"
+        )
+    elif kind == "style":
+        (assets / "style.css").write_text(
+            (assets / "style.css").read_text(encoding="utf-8") + "p { margin: 0; }\n", "utf-8"
+        )
+    elif kind == "mistake":
+        target.write_text("---\ntitle: [kapot\n---\n", encoding="utf-8")
+        return f"mistake in {target.name}, mended"
+    return f"{kind} {target.name}"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_after_a_series_of_random_edits_the_preview_equals_a_clean_build(
+    make_tree, tmp_path, design, seed
+):
+    templates, assets = design
+    show_steps_of_targets(templates)
+    content = make_tree(TREE)
+    project = Project(content, templates, assets)
+    memo = Memo()
+    rng = random.Random(seed)
+    preview = tmp_path / "preview"
+    for number in range(25):
+        before = {p: p.read_bytes() for p in content.rglob("*.md")}
+        what = random_edit(rng, content, templates, assets)
+        result = build(project, preview, memo)
+        if result.failed():  # a mistake: show it, then mend it as the editor would
+            assert what.startswith("mistake"), (what, [format_problem(p) for p in result.problems])
+            for path, data in before.items():
+                path.write_bytes(data)
+            result = build(project, preview, memo)
+        assert not result.failed(), (what, [format_problem(p) for p in result.problems])
+        clean = tmp_path / f"schoon-{number}"
+        assert not build(project, clean).failed()
+        assert snapshot(preview) == snapshot(clean), what
+        shutil.rmtree(clean)
+
+
+def test_the_memo_forgets_what_the_site_no_longer_uses(make_tree, tmp_path):
+    content = make_tree(TREE)
+    project = Project(content, ROOT / "templates", ROOT / "assets")
+    memo = Memo()
+    build(project, None, memo)
+    size = len(memo.earlier)
+    for number in range(5):
+        (content / "einde.md").write_text(page(f"Klaar {number}"), encoding="utf-8")
+        build(project, None, memo)
+    assert len(memo.earlier) == size
+
+
+def test_equal_files_give_equal_nodes(make_tree):
+    content = make_tree(TREE)
+    project = Project(content, ROOT / "templates", ROOT / "assets")
+    one, two = check(project).site, check(project).site
+    assert one is not two and one.nodes == two.nodes
+    assert hash(one.nodes["vraag"]) == hash(two.nodes["vraag"])
+
+
+# --- Parallel work: the same site, the same messages -------------------------------------
+
+
+def test_parallel_build_equals_one_process_and_keeps_template_places(tmp_path, design, monkeypatch):
+    templates, assets = design
+    content = write_tree(tmp_path / "boom", parallel.MIN_ITEMS + 50)
+    project = Project(content, templates, assets)
+    assert not build(project, tmp_path / "een", jobs=1).failed()
+    assert not build(project, tmp_path / "twee", jobs=2).failed()
+    assert snapshot(tmp_path / "een") == snapshot(tmp_path / "twee")
+
+    contact = templates / "node_content.html"
+    contact.write_text(
+        contact.read_text(encoding="utf-8").replace("{{ node.title }}", "{{ node.titel }}"),
+        encoding="utf-8",
+    )
+    reports = [
+        [format_problem(p) for p in build(project, tmp_path / "x", jobs=jobs).problems]
+        for jobs in (1, 2)
+    ]
+    assert reports[0] == reports[1]
+    assert len(reports[0]) == 1
+    assert reports[0][0].startswith(
+        f"{templates / 'node_content.html'}:5: fout: fout in het sjabloon"
+    )
+    assert not (tmp_path / "x").exists()
+
+
+def test_nothing_is_written_outside_the_output_folder(make_tree, tmp_path, monkeypatch):
+    spare = tmp_path / "temp"
+    spare.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spare))
+    monkeypatch.setenv("TMPDIR", str(spare))
+    content = make_tree(TREE)
+    project = Project(content, ROOT / "templates", ROOT / "assets")
+    before = {p for p in tmp_path.rglob("*")}
+    memo = Memo()
+    build(project, tmp_path / "dist", memo)
+    (content / "einde.md").write_text(page("Klaar!"), encoding="utf-8")
+    build(project, tmp_path / "dist", memo)
+    check(project)
+    after = {p for p in tmp_path.rglob("*")}
+    assert {p for p in after - before if tmp_path / "dist" not in p.parents} == {tmp_path / "dist"}
+    assert list(spare.iterdir()) == []
