@@ -16,11 +16,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,18 +41,19 @@ REBUILD = """
 import statistics, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from beslisboom.pipeline import Project
-from beslisboom.rebuild import Rebuilder
+from beslisboom.memo import Memo
+from beslisboom.pipeline import Project, build
 root, content, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-rebuilder = Rebuilder(Project(content, root / "templates", root / "assets"), out)
-assert not rebuilder.rebuild().failed()
+project = Project(content, root / "templates", root / "assets")
+memo = Memo()
+assert not build(project, out, memo).failed()
 page = sorted(content.rglob("*.md"))[len(list(content.rglob("*.md"))) // 2]
 original = page.read_text(encoding="utf-8")
 times = []
 for n in range(int(sys.argv[4])):
     page.write_text(original + f"\\nEen gewijzigde zin, versie {n}.\\n", encoding="utf-8")
     started = time.perf_counter()
-    assert not rebuilder.rebuild().failed()
+    assert not build(project, out, memo).failed()
     times.append(time.perf_counter() - started)
 page.write_text(original, encoding="utf-8")
 print(statistics.median(times))
@@ -191,7 +195,84 @@ def measure(tree: str, content: Path, work: Path, runs: int) -> list[Row]:
             "mediaan binnen één preview",
         ),
     )
+    seconds, peak = save_to_page(content, work, max(5, runs * 2))
+    rows.insert(
+        2, Row(tree, pages, "ons: preview, opslaan tot nieuwe pagina", seconds, peak, "mediaan")
+    )
     return rows
+
+
+def free_port() -> int:
+    """Ask the system for a free port on 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def save_to_page(content: Path, work: Path, edits: int) -> tuple[float, float]:
+    """Time what an editor feels: a save in content/, then HTTP requests until the preview
+    serves the new text. Return the median time and the preview's peak memory in MB."""
+    sys.path.insert(0, str(ROOT))
+    from beslisboom.urls import page_names
+
+    copy = work / "preview-content"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(content, copy)
+    pages = sorted(copy.rglob("*.md"))
+    page = pages[len(pages) // 2]
+    start = next(
+        line.split(":", 1)[1].strip()
+        for line in (copy / "site.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("start:")
+    )
+    name = page_names([p.stem for p in pages], start)[page.stem]
+    port = free_port()
+    command = [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)]
+    command += ["--content", str(copy), "--out", str(work / "preview-out")]
+    process = subprocess.Popen(
+        command, cwd=work, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}/{name}"
+    try:
+        wait_for_text(url, b"", 120)
+        original = page.read_text(encoding="utf-8")
+        times = []
+        for number in range(edits):
+            sentence = f"Een gewijzigde zin, versie {number}."
+            started = time.perf_counter()
+            page.write_text(f"{original}\n{sentence}\n", encoding="utf-8")
+            wait_for_text(url, sentence.encode(), 30)
+            times.append(time.perf_counter() - started)
+            time.sleep(0.3)  # as between an editor's saves; lets the output folder follow
+        peak = peak_memory(process.pid)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    return statistics.median(times), peak
+
+
+def wait_for_text(url: str, text: bytes, deadline: float) -> None:
+    """Request a page again and again until it holds the text."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read():
+                    return
+        except OSError:
+            pass
+        time.sleep(0.002)
+    raise RuntimeError(f"{url} did not show {text!r} within {deadline} s")
+
+
+def peak_memory(pid: int) -> float:
+    """Read a running process's peak resident memory in MB (Linux), or 0 if unknown."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0.0
+    line = next((line for line in status.splitlines() if line.startswith("VmHWM:")), "")
+    return int(line.split()[1]) / 1024 if line else 0.0
 
 
 def table(rows: list[Row]) -> str:
@@ -218,7 +299,7 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="one run each")
     parser.add_argument("--readme", action="store_true", help="write the table to README.md")
-    parser.add_argument("--sizes", default="15,1000,5000")
+    parser.add_argument("--sizes", default="250,1000,5000")
     args = parser.parse_args()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="beslisboom-bench-") as temp:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .load import shown
+from .output import size
 from .parallel import jobs_available
 from .pipeline import Project, Result, build, format_problem
 from .plan import single_name
@@ -131,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def summarize(result: Result, out: Path) -> int:
     """Say what the build wrote, and how big the single file is."""
-    sizes = {name: len(data) for name, data in result.files.items()}
+    sizes = {name: size(data) for name, data in result.files.items()}
     single = single_name(result.site)
     pages = sum(1 for name in sizes if name.endswith(".html") and name != single)
     print(

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from .messages import say
-from .model import Problem
+from .model import Problem, hash_once
 from .sources import Sources
 
 ASSET_DIR = "assets"
@@ -32,6 +32,8 @@ class Design:
     folder: Path  # where the templates came from, for messages
     templates: tuple[tuple[str, bytes], ...] = field(compare=False, repr=False)
     assets: tuple[tuple[str, bytes], ...] = field(compare=False, repr=False)
+
+    __hash__ = hash_once
 
     def asset_text(self, name: str) -> str:
         """Return an asset as text (the single file carries the style and script inline)."""

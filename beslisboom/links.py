@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .model import Lookup
+from .model import Lookup, hash_once
 from .urls import slug
 
 SITE, SINGLE = "site", "single"
@@ -33,6 +33,8 @@ class Links:
     page: str  # the output file this page becomes
     names: Lookup[str]
     single: str  # the single file's name, for the link that offers it
+
+    __hash__ = hash_once
 
     def node(self, node_id: str) -> str:
         """Link to a node: its page, or its section of the single file."""

@@ -42,7 +42,9 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
     problems += settings.problems
     nodes: dict[str, Node] = {}
     for source, parsed in zip(
-        sources.pages, memo.map(parse_page, None, sources.pages, jobs), strict=True
+        sources.pages,
+        memo.map(parse_page, None, sources.pages, jobs, key=Source.fingerprint),
+        strict=True,
     ):
         problems += parsed.problems
         node = parsed.node

@@ -14,43 +14,62 @@ from typing import Any, TypeVar
 from .parallel import run_all
 
 R = TypeVar("R")
+T = TypeVar("T", bound=Hashable)
 
 
 class Memo:
     """The results of the last good build and of the build in progress."""
 
     def __init__(self) -> None:
-        self.used: dict[Hashable, Any] = {}  # asked for by the build in progress
-        self.earlier: dict[Hashable, Any] = {}  # kept from the builds before
+        # key: (key, result). The key is kept beside the result so that a hit keeps the
+        # earlier, equal key and lets the new one go: memory holds one copy of each input.
+        self.used: dict[Hashable, tuple[Hashable, Any]] = {}  # asked for by this build
+        self.earlier: dict[Hashable, tuple[Hashable, Any]] = {}  # kept from builds before
 
     def __call__(self, step: Callable[..., R], *args: Hashable) -> R:
         """Return step(*args), from memory when the same step had the same arguments."""
         key = (step, args)
         found = self.find(key)
         if found is MISSING:
-            found = self.used[key] = step(*args)
+            found = step(*args)
+            self.used[key] = (key, found)
         return found
 
     def map(
-        self, step: Callable[[Any, Any], R], shared: Hashable, items: Sequence[Hashable], jobs: int
+        self,
+        step: Callable[[Any, Any], R],
+        shared: Hashable,
+        items: Sequence[Any],
+        jobs: int,
+        key: Callable[[Any], Hashable] | None = None,
     ) -> list[R]:
-        """Return [step(shared, item) for item in items], doing only the new ones, in parallel."""
-        keys = [(step, (shared, item)) for item in items]
+        """Return [step(shared, item) for item in items], doing only the new ones, in parallel.
+
+        key, if given, names an item by a smaller value that still tells it apart from
+        every other (a file's path and a hash of its bytes, say): only that is kept.
+        """
+        keys = [(step, (shared, key(item) if key else item)) for item in items]
         found = [self.find(key) for key in keys]
         todo = [index for index, value in enumerate(found) if value is MISSING]
         made = run_all(step, shared, [items[index] for index in todo], jobs)
         for index, value in zip(todo, made, strict=True):
-            found[index] = self.used[keys[index]] = value
+            found[index] = value
+            self.used[keys[index]] = (keys[index], value)
         return found
+
+    def same(self, value: T) -> T:
+        """Return the equal value seen before, if any: later comparisons are then by identity."""
+        return self(same, value)
 
     def find(self, key: Hashable) -> Any:
         """Look a key up in this build's results, then in earlier ones; else MISSING."""
-        found = self.used.get(key, MISSING)
-        if found is MISSING:
-            found = self.earlier.pop(key, MISSING)
-            if found is not MISSING:
-                self.used[key] = found
-        return found
+        entry = self.used.get(key)
+        if entry is None:
+            entry = self.earlier.pop(key, None)
+            if entry is None:
+                return MISSING
+            self.used[entry[0]] = entry
+        return entry[1]
 
     def forget_unused(self) -> None:
         """Keep only what the build that just succeeded asked for."""
@@ -60,6 +79,10 @@ class Memo:
 class Fresh(Memo):
     """No memory: every step is done, as in a one-off build that keeps nothing."""
 
+    def same(self, value: T) -> T:
+        """Return the equal value seen before, if any: later comparisons are then by identity."""
+        return self(same, value)
+
     def find(self, key: Hashable) -> Any:
         return MISSING
 
@@ -67,9 +90,19 @@ class Fresh(Memo):
         return step(*args)
 
     def map(
-        self, step: Callable[[Any, Any], R], shared: Hashable, items: Sequence[Hashable], jobs: int
+        self,
+        step: Callable[[Any, Any], R],
+        shared: Hashable,
+        items: Sequence[Any],
+        jobs: int,
+        key: Callable[[Any], Hashable] | None = None,
     ) -> list[R]:
         return run_all(step, shared, list(items), jobs)
+
+
+def same(value: T) -> T:
+    """Return the value itself (the step that Memo.same remembers)."""
+    return value
 
 
 MISSING: Any = object()

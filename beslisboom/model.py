@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
 V = TypeVar("V")
+
+
+def hash_once(value: Any) -> int:
+    """Hash a frozen dataclass by its compared fields, once: it is a memo key part."""
+    found = value.__dict__.get("hash_")
+    if found is None:
+        names = COMPARED.get(type(value))
+        if names is None:
+            names = COMPARED[type(value)] = tuple(f.name for f in fields(value) if f.compare)
+        found = hash(tuple([getattr(value, name) for name in names]))
+        value.__dict__["hash_"] = found  # frozen forbids setattr, not a cache of our own
+    return found
+
+
+COMPARED: dict[type, tuple[str, ...]] = {}  # the compared fields of each class
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,8 @@ class Node:
     next_label: str = ""
     options: tuple[Option, ...] = ()
     next_line: int = 0
+
+    __hash__ = hash_once
 
     @cached_property
     def targets(self) -> tuple[str, ...]:

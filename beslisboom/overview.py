@@ -14,7 +14,8 @@ from .flowchart import LIMIT, draw_flowchart
 from .links import OVERVIEW, SITE, Links
 from .memo import Memo
 from .model import Node, Site
-from .plan import Piece, Plan
+from .output import FileData
+from .plan import Holes, Piece, Plan
 
 ENTRY = "overview_entry.html"
 
@@ -23,7 +24,7 @@ def entry_pieces(plan: Plan, mode: str, level: int, with_text: bool) -> list[Pie
     """List every node's entry on an overview, in reading order."""
     settings = (("level", level), ("with_text", with_text))
     page = OVERVIEW if mode == SITE else None
-    return [Piece(ENTRY, plan.view(node, mode, page), settings) for node in plan.order]
+    return [Piece(ENTRY, plan.view(node), mode, page, settings) for node in plan.order]
 
 
 def pieces(plan: Plan) -> list[Piece]:
@@ -31,12 +32,14 @@ def pieces(plan: Plan) -> list[Piece]:
     return entry_pieces(plan, SITE, level=1, with_text=True)
 
 
-def entries(rendered: list[tuple[Piece, bytes]]) -> Callable[[Iterable[Node]], Markup]:
-    """Give templates a function that returns the rendered entries of some nodes."""
+def entries(
+    rendered: list[tuple[Piece, bytes]], holes: Holes
+) -> Callable[[Iterable[Node]], Markup]:
+    """Give templates a function that places the rendered entries of some nodes."""
     by_id = {piece.view.node.id: entry for piece, entry in rendered if piece.template == ENTRY}
 
     def of(nodes: Iterable[Node]) -> Markup:
-        return Markup(b"".join(by_id[node.id] for node in nodes).decode())
+        return holes.hole([by_id[node.id] for node in nodes])
 
     return of
 
@@ -50,9 +53,10 @@ def flowchart(site: Site, links: Links, memo: Memo) -> str:
 
 def assemble(
     plan: Plan, rendered: list[tuple[Piece, bytes]], design: Design, memo: Memo
-) -> dict[str, bytes]:
+) -> dict[str, FileData]:
     """Render the overview page."""
     links = plan.links(SITE, OVERVIEW)
+    holes = Holes()
     html = render(
         design,
         "overview.html",
@@ -61,6 +65,6 @@ def assemble(
         bands=plan.bands,
         node_count=len(plan.site.nodes),
         flowchart=flowchart(plan.site, links, memo),
-        entries=entries(rendered),
+        entries=entries(rendered, holes),
     )
-    return {OVERVIEW: html.encode()}
+    return {OVERVIEW: holes.fill(html)}

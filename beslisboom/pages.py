@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .links import SITE
+from .output import FileData
 from .plan import Piece, Plan
 
 TEMPLATE = "node.html"
@@ -10,9 +11,9 @@ TEMPLATE = "node.html"
 
 def pieces(plan: Plan) -> list[Piece]:
     """List the node pages to render, in content order."""
-    return [Piece(TEMPLATE, plan.view(node, SITE)) for node in plan.site.nodes.values()]
+    return [Piece(TEMPLATE, plan.view(node), SITE) for node in plan.site.nodes.values()]
 
 
-def assemble(rendered: list[tuple[Piece, bytes]]) -> dict[str, bytes]:
+def assemble(rendered: list[tuple[Piece, bytes]]) -> dict[str, FileData]:
     """Give every node page its file name."""
-    return {piece.view.links.page: page for piece, page in rendered}
+    return {piece.view.pages[piece.view.node.id]: page for piece, page in rendered}

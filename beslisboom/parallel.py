@@ -1,8 +1,9 @@
 """Spread a pure step over the machine's cores, through concurrent.futures, in one place.
 
-Workers are forked, so they start with what the parent holds (compiled templates) and
-only the items and results cross between processes. Where the system cannot fork
-(Windows, macOS' default) everything runs in this process, in order.
+Workers are forked, and receive the step and its items as the arguments of the pool's
+initializer: under fork these are inherited, not pickled, so only the results (bytes,
+small values) cross between processes. Where the system cannot fork (Windows, macOS'
+default) everything runs in this process, in order.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
 from typing import Any, TypeVar
 
 R = TypeVar("R")
 MIN_ITEMS = 200  # below this, starting processes costs more than it saves
+
+# In a worker only: the step, its shared argument and its items, set by receive().
+received: tuple[Callable[[Any, Any], Any], Any, Sequence[Any]] | None = None
 
 
 def jobs_available() -> int:
@@ -29,12 +32,27 @@ def jobs_available() -> int:
 def run_all(step: Callable[[Any, Any], R], shared: Any, items: Sequence[Any], jobs: int) -> list[R]:
     """Return [step(shared, item) for item in items], over `jobs` processes if worth it.
 
-    step must be a module-level function, so that workers can find it. An exception in a
-    worker is raised here, as if the step had run in this process.
+    An exception in a worker is raised here, as if the step had run in this process.
     """
     if jobs < 2 or len(items) < MIN_ITEMS:
         return [step(shared, item) for item in items]
-    chunk = max(1, len(items) // (jobs * 4))
+    size = -(-len(items) // (jobs * 4))  # a few parts each, so that no worker waits long
+    bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        return list(pool.map(partial(step, shared), items, chunksize=chunk))
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=receive, initargs=(step, shared, items)
+    ) as pool:
+        return [result for part in pool.map(run_part, bounds) for result in part]
+
+
+def receive(step: Callable[[Any, Any], Any], shared: Any, items: Sequence[Any]) -> None:
+    """Keep the work a forked worker inherited (the pool's initializer)."""
+    global received
+    received = (step, shared, items)
+
+
+def run_part(bounds: tuple[int, int]) -> list[Any]:
+    """Do the step for the items from start to end (in a worker)."""
+    assert received is not None
+    step, shared, items = received
+    return [step(shared, item) for item in items[bounds[0] : bounds[1]]]

@@ -19,6 +19,7 @@ from .load import load_site, shown
 from .memo import Fresh, Memo
 from .messages import say
 from .model import Problem, Site
+from .output import FileData
 from .render import render_site
 from .sources import Project, read_sources
 from .write import publish
@@ -32,7 +33,7 @@ class Result:
 
     problems: list[Problem] = field(default_factory=list)
     site: Site | None = None
-    files: dict[str, bytes] = field(default_factory=dict)  # every output file, if rendered
+    files: dict[str, FileData] = field(default_factory=dict)  # every output file, if rendered
     written: bool = False  # published to the output folder
 
     def failed(self, strict: bool = False) -> bool:
@@ -80,9 +81,10 @@ def make(project: Project, memo: Memo, jobs: int) -> Result:
     """Read, load, check and render; no file is written."""
     sources = read_sources(project)
     site, problems = load_site(sources, memo, jobs)
+    design = make_design(sources)
+    del sources  # the pages' bytes are not needed after loading
     if site is not None:
         problems += check_site(site)
-    design = make_design(sources)
     if not any(p.is_error for p in problems):
         problems += memo(check_templates, design)
     result = Result(problems=sorted(problems, key=Problem.sort_key), site=site)

@@ -8,14 +8,18 @@ therefore remembered by its View: whatever a template reads from it is part of t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from markupsafe import Markup
+
 from .design import Design, render
 from .graph import band, band_name, depths, reading_order, sole_sources
 from .links import SINGLE, SITE, Links
-from .model import Contact, Lookup, Node, Site
+from .memo import Memo
+from .model import Contact, Lookup, Node, Site, hash_once
 from .urls import page_names, slug
 
 START_ID = "begin"  # the start node's section in the single file
@@ -35,41 +39,87 @@ class SiteInfo:
     step_total: int
     contact: Contact
 
+    __hash__ = hash_once
+
 
 @dataclass(frozen=True)
 class View:
-    """Everything a template receives about one node."""
+    """Everything the templates receive about one node, wherever it is shown."""
 
     site: SiteInfo
     node: Node
     nodes: Lookup[Node]  # this node, the nodes it links to, the start and the back node
     back: str | None  # the one node that leads here, for the back link
-    links: Links
+    pages: Lookup[str]  # the page names of those nodes
+    sections: Lookup[str]  # their section ids in the single file
+    single: str  # the single file's name
 
-    def context(self) -> dict[str, Any]:
-        """Give the template's variables."""
-        return {
-            "site": self.site,
-            "node": self.node,
-            "nodes": self.nodes,
-            "back": self.back,
-            "is_start": self.node.id == self.site.start,
-            "links": self.links,
-        }
+    __hash__ = hash_once
+
+    def links(self, mode: str, page: str | None) -> Links:
+        """Make the links for this node shown on a page of the site or in the single file."""
+        if mode == SINGLE:
+            return Links(SINGLE, self.single, self.sections, self.single)
+        return Links(SITE, page or self.pages[self.node.id], self.pages, self.single)
 
 
 @dataclass(frozen=True)
 class Piece:
-    """One template rendered for one node, with a few settings of its own."""
+    """One template rendered for one node: on its page, on another page, or in the single file."""
 
     template: str
     view: View
-    settings: tuple[tuple[str, Any], ...] = ()
+    mode: str = SITE
+    page: str | None = None  # None: the node's own page
+    settings: tuple[tuple[str, Any], ...] = ()  # more variables for the template
+
+    __hash__ = hash_once
+
+    def context(self) -> dict[str, Any]:
+        """Give the template's variables."""
+        view = self.view
+        return {
+            "site": view.site,
+            "node": view.node,
+            "nodes": view.nodes,
+            "back": view.back,
+            "is_start": view.node.id == view.site.start,
+            "links": view.links(self.mode, self.page),
+            **dict(self.settings),
+        }
 
 
 def render_piece(design: Design, piece: Piece) -> bytes:
     """Render a piece to UTF-8: a pure step, remembered by the design and the piece."""
-    return render(design, piece.template, **piece.view.context(), **dict(piece.settings)).encode()
+    return render(design, piece.template, **piece.context()).encode()
+
+
+class Holes:
+    """Places in a page for large rendered fragments, joined in as bytes, never decoded.
+
+    The overview and the single file hold thousands of rendered entries; passing them
+    through the template as text would copy them twice more.
+    """
+
+    MARK = re.compile(rb"\x00hole([0-9]+)\x00")
+
+    def __init__(self) -> None:
+        self.fragments: list[list[bytes]] = []
+
+    def hole(self, fragments: list[bytes]) -> Markup:
+        """Reserve a place for fragments; the template puts the returned mark there."""
+        self.fragments.append(fragments)
+        return Markup(f"\x00hole{len(self.fragments) - 1}\x00")
+
+    def fill(self, html: str) -> tuple[bytes, ...]:
+        """Put every fragment in its place; give the page as parts (see output.py)."""
+        parts = self.MARK.split(html.encode())
+        return tuple(
+            fragment
+            for index, part in enumerate(parts)
+            for fragment in (self.fragments[int(part)] if index % 2 else [part])
+            if fragment
+        )
 
 
 @dataclass(frozen=True)
@@ -83,8 +133,9 @@ class Band:
 class Plan:
     """The names, back links and order of one site; views of its nodes."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, memo: Memo) -> None:
         self.site = site
+        self.memo = memo
         self.info = SiteInfo(site.title, site.start, site.step_total, site.contact)
         self.single = single_name(site)
         taken = {self.single.removesuffix(".html")}
@@ -93,7 +144,7 @@ class Plan:
         ids[site.start] = START_ID
         self.ids = Lookup(ids)
         self.back = sole_sources(site)
-        self.views: dict[tuple[str, str, str | None], View] = {}
+        self.views: dict[str, View] = {}
 
     @cached_property
     def order(self) -> list[Node]:
@@ -114,26 +165,23 @@ class Plan:
         names = self.ids if mode == SINGLE else self.names
         return Links(mode, page or self.single, names, self.single)
 
-    def view(self, node: Node, mode: str = SITE, page: str | None = None) -> View:
-        """Give what a template receives about a node, shown on its own page, on another
-        page (the overview) or in the single file."""
-        view = self.views.get((node.id, mode, page))
+    def view(self, node: Node) -> View:
+        """Give what the templates receive about a node."""
+        view = self.views.get(node.id)
         if view is None:
-            view = self.views[node.id, mode, page] = self.make_view(node, mode, page)
+            nodes = self.site.nodes
+            back = self.back.get(node.id)
+            ids = [node.id, self.site.start, *([back] if back else []), *node.targets]
+            near = [i for i in dict.fromkeys(ids) if i in nodes]
+            view = self.views[node.id] = self.memo.same(
+                View(
+                    site=self.info,
+                    node=node,
+                    nodes=Lookup((i, nodes[i]) for i in near),
+                    back=back,
+                    pages=Lookup((i, self.names[i]) for i in near),
+                    sections=Lookup((i, self.ids[i]) for i in near),
+                    single=self.single,
+                )
+            )
         return view
-
-    def make_view(self, node: Node, mode: str, page: str | None) -> View:
-        """Gather a node's view (see view)."""
-        nodes, site = self.site.nodes, self.site
-        back = self.back.get(node.id)
-        near = [node.id, site.start, *([back] if back else []), *node.targets]
-        near = [i for i in dict.fromkeys(near) if i in nodes]
-        names = self.ids if mode == SINGLE else self.names
-        page = self.single if mode == SINGLE else page or self.names[node.id]
-        return View(
-            site=self.info,
-            node=node,
-            nodes=Lookup((i, nodes[i]) for i in near),
-            back=back,
-            links=Links(mode, page, Lookup((i, names[i]) for i in near), self.single),
-        )

@@ -2,7 +2,7 @@
 
 Each output has its module: pages, overview (with flowchart), single and routedata. Each
 lists the pieces it needs rendered (one template for one node); all pieces are rendered
-in one go, remembered by their values and spread over the cores where that pays.
+in one go, each remembered by its value.
 """
 
 from __future__ import annotations
@@ -11,20 +11,24 @@ from . import overview, pages, routedata, single
 from .design import ASSET_DIR, Design
 from .memo import Memo
 from .model import Site
+from .output import FileData
 from .plan import Piece, Plan, render_piece
 
 
-def render_site(site: Site, design: Design, memo: Memo, jobs: int = 1) -> dict[str, bytes]:
+def render_site(site: Site, design: Design, memo: Memo, jobs: int = 1) -> dict[str, FileData]:
     """Render the site: node pages, overview, route data, single file and assets."""
-    plan = Plan(site)
+    plan = Plan(site, memo)
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)
     every: list[Piece] = [piece for listed in wanted.values() for piece in listed]
     made = iter(memo.map(render_piece, design, every, jobs))
+    del every
     rendered = {name: [(piece, next(made)) for piece in listed] for name, listed in wanted.items()}
+    del wanted
     files = {f"{ASSET_DIR}/{name}": data for name, data in design.assets}
-    files.update(pages.assemble(rendered["pages"]))
-    files.update(overview.assemble(plan, rendered["overview"], design, memo))
+    del made  # from here on, each output's pieces are let go of once it is assembled
+    files.update(pages.assemble(rendered.pop("pages")))
+    files.update(overview.assemble(plan, rendered.pop("overview"), design, memo))
     files.update(routedata.assemble(plan, memo))
-    files.update(single.assemble(plan, rendered["single"], design, memo))
+    files.update(single.assemble(plan, rendered.pop("single"), design, memo))
     return files

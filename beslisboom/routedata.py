@@ -6,8 +6,9 @@ import html
 import json
 import re
 
-from .links import ROUTE_DATA, SITE
+from .links import ROUTE_DATA, SINGLE, SITE
 from .memo import Memo
+from .output import FileData
 from .plan import Plan, View
 
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|pre|tr)>|<br\s*/?>", re.IGNORECASE)
@@ -21,9 +22,15 @@ def plain_paragraphs(body_html: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
-def node_json(with_text: bool, view: View) -> str:
-    """Write one node's entry of the route data: '"page.html":{...}', keys sorted."""
-    node, names = view.node, view.links.names
+def node_json(how: tuple[str, bool], view: View) -> str:
+    """Write one node's entry of the route data: '"page.html":{...}', keys sorted.
+
+    how is the mode (pages of the site, or sections of the single file) and whether the
+    entry carries the node's text.
+    """
+    mode, with_text = how
+    node = view.node
+    names = view.sections if mode == SINGLE else view.pages
     entry: dict[str, object] = {"t": node.title}
     if node.step:
         entry["s"] = node.step
@@ -45,14 +52,15 @@ def route_script(plan: Plan, mode: str, memo: Memo) -> bytes:
     nodes it lists the questions and answers only, to keep the file small.
     """
     with_text = len(plan.site.nodes) <= TEXT_LIMIT
-    views = [plan.view(node, mode) for node in plan.site.nodes.values()]
-    views.sort(key=lambda view: view.links.names[view.node.id])
-    nodes = ",".join(memo.map(node_json, with_text, views, jobs=1))
-    start = json.dumps(plan.links(mode).names[plan.site.start])
+    names = plan.ids if mode == SINGLE else plan.names
+    views = [plan.view(node) for node in plan.site.nodes.values()]
+    views.sort(key=lambda view: names[view.node.id])
+    nodes = ",".join(memo.map(node_json, (mode, with_text), views, jobs=1))
+    start = json.dumps(names[plan.site.start])
     script = f'window.BESLISBOOM={{"nodes":{{{nodes}}},"start":{start}}};\n'
     return script.replace("</", "<\\/").encode()  # safe inside an inline <script> too
 
 
-def assemble(plan: Plan, memo: Memo) -> dict[str, bytes]:
+def assemble(plan: Plan, memo: Memo) -> dict[str, FileData]:
     """Write the route data file of the site."""
     return {ROUTE_DATA: route_script(plan, SITE, memo)}

@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from .load import shown
 from .memo import Memo
+from .output import FileData, parts
 from .parallel import jobs_available
 from .pipeline import Project, Result, build, format_problem
 
@@ -30,6 +31,7 @@ from .pipeline import Project, Result, build, format_problem
 PAGE_POLICY = b"script-src 'self';"
 PREVIEW_POLICY = b"script-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:;"
 STEP_MS = 20  # after a file event, wait this long for more before rebuilding
+TICK_MS = 200  # how often the watcher looks up from waiting, to notice it must stop
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
@@ -41,7 +43,7 @@ class Preview:
         self.project = project
         self.out = out
         self.memo = Memo()
-        self.files: dict[str, bytes] = {}
+        self.files: dict[str, FileData] = {}
         self.problems: list[str] = []
         self.on_change: Callable[[], None] = lambda: None  # reloads the browser
 
@@ -89,28 +91,38 @@ class Preview:
             )
         if name not in files:
             return respond(start_response, "404 Not Found", "text/html", not_found(name))
-        data = files[name]
+        data = parts(files[name])
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        if kind == "text/html":
-            data = data.replace(PAGE_POLICY, PREVIEW_POLICY, 1)
+        if kind == "text/html":  # the policy sits in the <head>, in the first part
+            data = (data[0].replace(PAGE_POLICY, PREVIEW_POLICY, 1), *data[1:])
         return respond(start_response, "200 OK", kind, data)
 
-    def watch(self, stop: threading.Event) -> None:
+    def watch(self, stop: threading.Event, ready: threading.Event) -> None:
         """Rebuild after every change in content/, templates/ or assets/, until stopped."""
         import watchfiles
 
-        folders = [p for p in (self.project.content, self.project.templates, self.project.assets)]
-        for _changes in watchfiles.watch(
-            *[f for f in folders if f.is_dir()], step=STEP_MS, stop_event=stop
+        folders = (self.project.content, self.project.templates, self.project.assets)
+        for changes in watchfiles.watch(
+            *[folder for folder in folders if folder.is_dir()],
+            step=STEP_MS,
+            stop_event=stop,
+            rust_timeout=TICK_MS,
+            yield_on_timeout=True,  # an empty set now and then: the watcher is running
         ):
-            self.rebuild()
+            if not ready.is_set():
+                ready.set()
+                self.rebuild()  # catch a save made while the watcher was starting
+            elif changes:
+                self.rebuild()
 
 
-def respond(start_response: StartResponse, status: str, kind: str, data: bytes) -> list[bytes]:
+def respond(
+    start_response: StartResponse, status: str, kind: str, data: bytes | tuple[bytes, ...]
+) -> list[bytes]:
     """Send one response, never cached: the preview changes under the browser."""
     charset = "; charset=utf-8" if kind.startswith("text/") or kind.endswith("javascript") else ""
     start_response(status, [("Content-Type", kind + charset), ("Cache-Control", "no-store")])
-    return [data]
+    return list(parts(data))
 
 
 def plain_page(title: str, body: str) -> bytes:
@@ -177,16 +189,17 @@ def serve(project: Project, out: Path, host: str, port: int) -> int:
 
     preview = Preview(project, out)
     preview.rebuild(jobs=jobs_available())  # before any thread starts: workers may fork
-    stop = threading.Event()
+    loop = IOLoop.current()  # the loop livereload serves on, in this thread
+    preview.on_change = lambda: loop.add_callback(LiveReloadHandler.reload_waiters)
+    stop, ready = threading.Event(), threading.Event()
+    threading.Thread(target=preview.watch, args=(stop, ready), daemon=True).start()
+    ready.wait(timeout=10)
 
     class EventWatcher(Watcher):
         """livereload's watcher, told of changes by watchfiles instead of polling."""
 
         def start(self, callback: Callable[[], None]) -> bool:
-            loop = IOLoop.current()
-            preview.on_change = lambda: loop.add_callback(LiveReloadHandler.reload_waiters)
-            threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
-            return True  # livereload need not poll
+            return True  # livereload need not poll: preview.watch reloads the browser
 
         def examine(self) -> tuple[None, None]:
             return None, None

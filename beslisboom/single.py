@@ -9,13 +9,12 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from markupsafe import Markup
-
 from .design import Design, render
 from .links import SINGLE
 from .memo import Memo
+from .output import FileData
 from .overview import entries, entry_pieces, flowchart
-from .plan import Piece, Plan
+from .plan import Holes, Piece, Plan
 from .routedata import route_script
 
 SECTION = "single_section.html"
@@ -23,7 +22,7 @@ SECTION = "single_section.html"
 
 def pieces(plan: Plan) -> list[Piece]:
     """List the sections and overview entries of the single file."""
-    sections = [Piece(SECTION, plan.view(node, SINGLE)) for node in plan.order]
+    sections = [Piece(SECTION, plan.view(node), SINGLE) for node in plan.order]
     return sections + entry_pieces(plan, SINGLE, level=2, with_text=False)
 
 
@@ -35,12 +34,13 @@ def csp_hash(text: str) -> str:
 
 def assemble(
     plan: Plan, rendered: list[tuple[Piece, bytes]], design: Design, memo: Memo
-) -> dict[str, bytes]:
+) -> dict[str, FileData]:
     """Render the single file."""
     links = plan.links(SINGLE)
     css = design.asset_text("style.css").strip()
     script = route_script(plan, SINGLE, memo).decode() + design.asset_text("antwoorden.js")
-    sections = b"".join(section for piece, section in rendered if piece.template == SECTION)
+    sections = [section for piece, section in rendered if piece.template == SECTION]
+    holes = Holes()
     html = render(
         design,
         "single.html",
@@ -53,7 +53,7 @@ def assemble(
         bands=plan.bands,
         node_count=len(plan.site.nodes),
         flowchart=flowchart(plan.site, links, memo),
-        sections=Markup(sections.decode()),
-        entries=entries(rendered),
+        sections=holes.hole(sections),
+        entries=entries(rendered, holes),
     )
-    return {plan.single: html.encode()}
+    return {plan.single: holes.fill(html)}

@@ -6,9 +6,12 @@ by a file's time, and the same bytes always give the same site.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from .model import hash_once
 
 SITE_FILE = "site.yml"
 PAGE_SUFFIX = ".md"
@@ -30,6 +33,13 @@ class Source:
     path: Path
     data: bytes | None
     error: str = ""
+
+    __hash__ = hash_once
+
+    def fingerprint(self) -> tuple[Path, str, bytes]:
+        """Tell this file apart from any other, without its bytes: path, error and hash."""
+        digest = hashlib.sha256(self.data).digest() if self.data is not None else b""
+        return self.path, self.error, digest
 
 
 @dataclass(frozen=True)

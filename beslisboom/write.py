@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+
+from . import output
+from .output import FileData, Files
 
 NEW, OLD = "nieuw", "oud"
 
@@ -21,7 +23,7 @@ def beside(out: Path, kind: str) -> Path:
     return out.with_name(f".{out.name}.{kind}")
 
 
-def publish(out: Path, files: Mapping[str, bytes]) -> dict[str, int]:
+def publish(out: Path, files: Files) -> dict[str, int]:
     """Write files as the complete contents of out; return their sizes by name."""
     out = out.absolute()
     work, old = beside(out, NEW), beside(out, OLD)
@@ -44,7 +46,7 @@ def publish(out: Path, files: Mapping[str, bytes]) -> dict[str, int]:
     return sizes
 
 
-def fill(work: Path, current: Path, files: Mapping[str, bytes]) -> dict[str, int]:
+def fill(work: Path, current: Path, files: Files) -> dict[str, int]:
     """Put every file into the work folder: linked from the current site if unchanged."""
     sizes = {}
     made: set[Path] = set()
@@ -57,8 +59,9 @@ def fill(work: Path, current: Path, files: Mapping[str, bytes]) -> dict[str, int
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         if name not in present or not link_unchanged(current.joinpath(*parts), target, data):
-            target.write_bytes(data)
-        sizes[name] = len(data)
+            with open(target, "wb") as file:
+                file.writelines(output.parts(data))
+        sizes[name] = output.size(data)
     return sizes
 
 
@@ -82,15 +85,21 @@ def plain_files(folder: Path, prefix: str = "") -> set[str]:
     return names
 
 
-def link_unchanged(old: Path, target: Path, data: bytes) -> bool:
+def link_unchanged(old: Path, target: Path, data: FileData) -> bool:
     """Hard-link the old file into place if it holds exactly these bytes; tell if it did."""
     try:
-        if os.stat(old).st_size != len(data) or old.read_bytes() != data:
+        if os.stat(old).st_size != output.size(data) or not holds(old, data):
             return False
         os.link(old, target)
     except OSError:
         return False
     return True
+
+
+def holds(path: Path, data: FileData) -> bool:
+    """Tell whether a file holds exactly these bytes, reading it part by part."""
+    with open(path, "rb") as file:
+        return all(file.read(len(part)) == part for part in output.parts(data))
 
 
 def remove(folder: Path) -> None:
