@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Er is niets geschreven; {shown(args.out)} is ongewijzigd.", file=sys.stderr)
         return 1
     if args.command == "check":
-        print(f"Geen fouten: {len(result.site.nodes)} pagina's gecontroleerd.")
+        print(f"Geen fouten: {result.page_count()} pagina's gecontroleerd.")
         return 0
     return summarize(result, args.out)
 
@@ -134,11 +134,8 @@ def summarize(result: Result, out: Path) -> int:
     """Say what the build wrote, and how big the single file is."""
     sizes = {name: size(data) for name, data in result.files.items()}
     single = single_name(result.site)
-    pages = sum(1 for name in sizes if name.endswith(".html") and name != single)
-    print(
-        f"Klaar: {pages} pagina's ({sum(sizes.values()) / 1024:.0f} KB) geschreven naar "
-        f"{shown(out)}/"
-    )
+    total = sum(sizes.values()) / 1024
+    print(f"Klaar: {result.page_count()} pagina's ({total:.0f} KB) geschreven naar {shown(out)}/")
     print(
         f"Eén bestand voor Connect, e-mail en USB-stick: {shown(out / single)} "
         f"({sizes[single] / 1024:.0f} KB)"

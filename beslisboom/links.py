@@ -59,6 +59,10 @@ class Links:
             return url
         return ("" if self.page == OVERVIEW else url) + "#" + self.entry_id(node_id)
 
+    def fragment(self, element_id: str) -> str:
+        """Link to an element of this same page, by its id."""
+        return "#" + element_id
+
     def is_overview(self) -> bool:
         """Tell whether this page is the overview itself."""
         return self.mode == SITE and self.page == OVERVIEW

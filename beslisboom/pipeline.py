@@ -20,6 +20,7 @@ from .memo import Fresh, Memo
 from .messages import say
 from .model import Problem, Site
 from .output import FileData
+from .plan import single_name
 from .render import render_site
 from .sources import Project, read_sources
 from .write import publish
@@ -39,6 +40,11 @@ class Result:
     def failed(self, strict: bool = False) -> bool:
         """Tell whether the problems stop the build."""
         return any(p.is_error or strict for p in self.problems)
+
+    def page_count(self) -> int:
+        """Count the site's HTML pages, the single file not included (build, check, serve)."""
+        single = single_name(self.site) if self.site else ""
+        return sum(1 for name in self.files if name.endswith(".html") and name != single)
 
 
 def build(

@@ -65,7 +65,7 @@ class Preview:
                 file=sys.stderr,
             )
             return False
-        pages = sum(1 for name in self.files if name.endswith(".html"))
+        pages = result.page_count()
         print(f"Bijgewerkt: {pages} pagina's in {time.perf_counter() - started:.2f} s", flush=True)
         return True
 

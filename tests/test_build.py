@@ -204,7 +204,8 @@ def test_a_build_stopped_between_its_two_renames_is_repaired(make_tree, tmp_path
 def test_check_writes_nothing(make_tree, tmp_path, capsys):
     content = make_tree(SMALL)
     assert main(["check", "--content", str(content), "--out", str(tmp_path / "dist")]) == 0
-    assert capsys.readouterr().out == "Geen fouten: 5 pagina's gecontroleerd.\n"
+    # the same count as the build's "Klaar: 6 pagina's" and the preview's "Bijgewerkt"
+    assert capsys.readouterr().out == "Geen fouten: 6 pagina's gecontroleerd.\n"
     assert not (tmp_path / "dist").exists()
 
 

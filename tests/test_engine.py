@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -279,3 +280,17 @@ def test_nothing_is_written_outside_the_output_folder(make_tree, tmp_path, monke
     after = {p for p in tmp_path.rglob("*")}
     assert {p for p in after - before if tmp_path / "dist" not in p.parents} == {tmp_path / "dist"}
     assert list(spare.iterdir()) == []
+
+
+# --- Links: one helper; templates spell no file names, anchors or mailto: ----------------
+
+
+@pytest.mark.parametrize("template", sorted((ROOT / "templates").glob("*.html")), ids=str)
+def test_templates_leave_every_link_to_the_links_helper(template):
+    text = template.read_text(encoding="utf-8")
+    code = "\n".join(line for line in text.splitlines() if not line.startswith("{#"))
+    links = re.findall(r'(?:href|src)="([^"]*)"', code)
+    assert all(link.startswith("{{ links.") for link in links), links
+    outside_tags = re.sub(r"{%.*?%}", "", code)  # 'extends' and 'include' name templates
+    assert not re.search(r"\w\.html\b", outside_tags)
+    assert "mailto:" not in code and "tel:" not in code

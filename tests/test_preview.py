@@ -85,6 +85,7 @@ def test_preview_follows_edits_and_mistakes(preview, browser):
     assert process.wait(timeout=10) == 0
     output = process.stdout.read()
     assert "Preview: http://127.0.0.1:" in output and output.rstrip().endswith("Preview gestopt.")
+    assert "Bijgewerkt: 3 pagina's in " in output  # as 'check' and 'build' count them
     assert "content/start.md:2: fout: ongeldige YAML" in output
     assert "Traceback" not in output
 
