@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -246,7 +245,7 @@ def save_to_page(content: Path, work: Path, edits: int) -> tuple[float, float]:
             time.sleep(0.3)  # as between an editor's saves; lets the output folder follow
         peak = peak_memory(process.pid)
     finally:
-        process.send_signal(signal.SIGINT)
+        process.terminate()  # not Ctrl-C: a job started in the background ignores SIGINT
         process.wait(timeout=30)
     return statistics.median(times), peak
 

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from .messages import say
-from .model import Problem, hash_once
+from .model import Problem, hash_once, hash_slot
 from .sources import Sources
 
 ASSET_DIR = "assets"
@@ -32,6 +32,7 @@ class Design:
     folder: Path  # where the templates came from, for messages
     templates: tuple[tuple[str, bytes], ...] = field(compare=False, repr=False)
     assets: tuple[tuple[str, bytes], ...] = field(compare=False, repr=False)
+    hash_: int = hash_slot()
 
     __hash__ = hash_once
 

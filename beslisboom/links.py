@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .model import Lookup, hash_once
+from .model import Lookup, hash_once, hash_slot
 from .urls import slug
 
 SITE, SINGLE = "site", "single"
@@ -21,7 +21,7 @@ OVERVIEW_ID = "overzicht"  # the overview's section in the single file
 ROUTE_DATA = f"{ASSET_DIR}/boom.js"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Links:
     """Every link one page may make, relative to that page.
 
@@ -33,6 +33,7 @@ class Links:
     page: str  # the output file this page becomes
     names: Lookup[str]
     single: str  # the single file's name, for the link that offers it
+    hash_: int = hash_slot()
 
     __hash__ = hash_once
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,15 +12,23 @@ V = TypeVar("V")
 
 
 def hash_once(value: Any) -> int:
-    """Hash a frozen dataclass by its compared fields, once: it is a memo key part."""
-    found = value.__dict__.get("hash_")
-    if found is None:
+    """Hash a frozen dataclass by its compared fields, once: it is a memo key part.
+
+    The class gives itself a field `hash_: int = HASH_SLOT` to keep the hash in.
+    """
+    found = value.hash_
+    if not found:
         names = COMPARED.get(type(value))
         if names is None:
             names = COMPARED[type(value)] = tuple(f.name for f in fields(value) if f.compare)
-        found = hash(tuple([getattr(value, name) for name in names]))
-        value.__dict__["hash_"] = found  # frozen forbids setattr, not a cache of our own
+        found = hash(tuple([getattr(value, name) for name in names])) or 1
+        object.__setattr__(value, "hash_", found)  # frozen: our own cache, set once
     return found
+
+
+def hash_slot() -> Any:
+    """Declare the field a frozen memo key keeps its hash in (see hash_once)."""
+    return field(default=0, init=False, repr=False, compare=False)
 
 
 COMPARED: dict[type, tuple[str, ...]] = {}  # the compared fields of each class
@@ -68,6 +76,7 @@ class Node:
     next_label: str = ""
     options: tuple[Option, ...] = ()
     next_line: int = 0
+    hash_: int = hash_slot()
 
     __hash__ = hash_once
 
@@ -153,23 +162,32 @@ class Lookup(Mapping[str, V]):
     """A mapping that cannot change, compared and hashed by value: usable in a memo key."""
 
     __slots__ = ("items_", "index", "hash")
+    SMALL = 8  # up to this many pairs, a search through them is as quick as a dict
 
     def __init__(self, pairs: Any = ()) -> None:
         self.items_ = tuple(pairs.items() if isinstance(pairs, Mapping) else pairs)
-        self.index = dict(self.items_)
+        # Thousands of small Lookups (a page's neighbours) live in the preview's memory.
+        self.index = dict(self.items_) if len(self.items_) > self.SMALL else None
         self.hash: int | None = None  # worked out when first asked: not every Lookup is a key
 
     def __getitem__(self, key: str) -> V:
-        return self.index[key]
+        if self.index is not None:
+            return self.index[key]
+        for name, value in self.items_:
+            if name == key:
+                return value
+        raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.index)
+        return (name for name, _ in self.items_)
 
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self.items_)
 
     def __contains__(self, key: object) -> bool:
-        return key in self.index
+        if self.index is not None:
+            return key in self.index
+        return any(name == key for name, _ in self.items_)
 
     def __hash__(self) -> int:
         if self.hash is None:

@@ -18,6 +18,9 @@ from .output import FileData
 from .plan import Holes, Piece, Plan
 
 ENTRY = "overview_entry.html"
+# Above this many nodes the overview page lists titles and answers only: with every text
+# it would grow to megabytes (13 MB at 5,000 nodes), too much to load on a thin client.
+TEXT_LIMIT = 1000
 
 
 def entry_pieces(plan: Plan, mode: str, level: int, with_text: bool) -> list[Piece]:
@@ -29,7 +32,12 @@ def entry_pieces(plan: Plan, mode: str, level: int, with_text: bool) -> list[Pie
 
 def pieces(plan: Plan) -> list[Piece]:
     """List what the overview page needs rendered."""
-    return entry_pieces(plan, SITE, level=1, with_text=True)
+    return entry_pieces(plan, SITE, level=1, with_text=with_texts(plan))
+
+
+def with_texts(plan: Plan) -> bool:
+    """Tell whether the overview page shows every node's text."""
+    return len(plan.site.nodes) <= TEXT_LIMIT
 
 
 def entries(
@@ -64,6 +72,7 @@ def assemble(
         links=links,
         bands=plan.bands,
         node_count=len(plan.site.nodes),
+        with_texts=with_texts(plan),
         flowchart=flowchart(plan.site, links, memo),
         entries=entries(rendered, holes),
     )

@@ -19,7 +19,7 @@ from .design import Design, render
 from .graph import band, band_name, depths, reading_order, sole_sources
 from .links import SINGLE, SITE, Links
 from .memo import Memo
-from .model import Contact, Lookup, Node, Site, hash_once
+from .model import Contact, Lookup, Node, Site, hash_once, hash_slot
 from .urls import page_names, slug
 
 START_ID = "begin"  # the start node's section in the single file
@@ -30,7 +30,7 @@ def single_name(site: Site) -> str:
     return slug(site.title) + ".html"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteInfo:
     """What every page may show of the site as a whole."""
 
@@ -38,11 +38,12 @@ class SiteInfo:
     start: str
     step_total: int
     contact: Contact
+    hash_: int = hash_slot()
 
     __hash__ = hash_once
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands live in the preview's memory
 class View:
     """Everything the templates receive about one node, wherever it is shown."""
 
@@ -53,6 +54,7 @@ class View:
     pages: Lookup[str]  # the page names of those nodes
     sections: Lookup[str]  # their section ids in the single file
     single: str  # the single file's name
+    hash_: int = hash_slot()
 
     __hash__ = hash_once
 
@@ -63,7 +65,7 @@ class View:
         return Links(SITE, page or self.pages[self.node.id], self.pages, self.single)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """One template rendered for one node: on its page, on another page, or in the single file."""
 
@@ -72,6 +74,7 @@ class Piece:
     mode: str = SITE
     page: str | None = None  # None: the node's own page
     settings: tuple[tuple[str, Any], ...] = ()  # more variables for the template
+    hash_: int = hash_slot()
 
     __hash__ = hash_once
 

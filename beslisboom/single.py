@@ -52,6 +52,7 @@ def assemble(
         script_hash=csp_hash(script),
         bands=plan.bands,
         node_count=len(plan.site.nodes),
+        with_texts=True,  # in the sections, above the overview
         flowchart=flowchart(plan.site, links, memo),
         sections=holes.hole(sections),
         entries=entries(rendered, holes),

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import hash_once
+from .model import hash_once, hash_slot
 
 SITE_FILE = "site.yml"
 PAGE_SUFFIX = ".md"
@@ -33,6 +33,7 @@ class Source:
     path: Path
     data: bytes | None
     error: str = ""
+    hash_: int = hash_slot()
 
     __hash__ = hash_once
 
