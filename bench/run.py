@@ -227,7 +227,7 @@ def save_to_page(content: Path, work: Path, edits: int) -> tuple[float, float]:
     name = page_names([p.stem for p in pages], start)[page.stem]
     port = free_port()
     command = [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)]
-    command += ["--content", str(copy), "--out", str(work / "preview-out")]
+    command += ["--content", str(copy), "--out", str(fresh(work / "preview-out"))]
     process = subprocess.Popen(
         command, cwd=work, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

@@ -85,19 +85,22 @@ def report(result: Result, strict: bool) -> None:
 
 
 def unsafe_output(out: Path, project: Project) -> str | None:
-    """Say why writing to out would destroy something, or return None."""
+    """Say why writing to out would destroy something, or return None.
+
+    Whether out holds files of others is checked when the site is published (write.py).
+    """
     target = out.absolute().resolve()
     for folder in (project.content, project.templates, project.assets, Path.cwd()):
         folder = folder.absolute().resolve()
         if target == folder or target in folder.parents:
             return f"--out {shown(out)} zou {shown(folder)} overschrijven; kies een andere map"
+        if folder in target.parents and folder != Path.cwd().resolve():
+            return (
+                f"--out {shown(out)} ligt in {shown(folder)}, dat de build leest; "
+                "kies een map daarbuiten"
+            )
     if target.is_file():
         return f"--out {shown(out)} is een bestand; kies een map"
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
-        return (
-            f"--out {shown(out)} bevat al andere bestanden en geen index.html; "
-            "kies een lege of nieuwe map, of een eerder gebouwde site"
-        )
     return None
 
 

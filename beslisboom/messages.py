@@ -7,6 +7,7 @@ in braces are filled in by say().
 from __future__ import annotations
 
 import difflib
+import errno
 
 MESSAGES = {
     # Files
@@ -93,11 +94,46 @@ MESSAGES = {
     ),
     # Building
     "sjabloon": "fout in het sjabloon: {detail}",
-    "niet-schrijfbaar": (
-        "kan de website niet schrijven ({reason}); sluit programma's die bestanden in deze "
-        "map open hebben en probeer het opnieuw"
+    "niet-schrijfbaar": "kan de website niet schrijven ({reason}); {hint}",
+    "uitvoer-niet-van-ons": (
+        "de map {out} bevat bestanden die deze build niet heeft gemaakt ({files}); de build "
+        "vervangt alleen zijn eigen bestanden: kies met --out een lege of nieuwe map, of "
+        "haal die bestanden eerst zelf weg"
+    ),
+    "uitvoer-geen-map": "{out} is geen map; kies met --out een (nieuwe) map voor de website",
+    "uitvoer-vreemde-map": (
+        "naast de uitvoermap staat {name}, die deze build niet heeft gemaakt; de build "
+        "gebruikt die naam zelf: hernoem of verwijder die map"
+    ),
+    "uitvoer-bezig": (
+        "een andere build of preview schrijft al naar {out} en is na {seconds} seconden "
+        "nog niet klaar; wacht tot die klaar is en probeer het opnieuw"
     ),
 }
+
+
+# What to do about an error of the system while writing, by its errno name.
+WRITE_HINTS = {
+    "ENOSPC": "de schijf is vol: maak ruimte vrij en probeer het opnieuw",
+    "EDQUOT": "je opslagruimte is op: maak ruimte vrij en probeer het opnieuw",
+    "EFBIG": "een bestand is te groot voor deze schijf of dit systeem",
+    "EACCES": (
+        "je mag niet schrijven in deze map, of een programma heeft een bestand erin open: "
+        "sluit dat programma of kies met --out een andere map"
+    ),
+    "EPERM": "je mag niet schrijven in deze map: kies met --out een andere map",
+    "EROFS": "deze schijf is alleen-lezen: kies met --out een map op een andere schijf",
+    "EBUSY": "een programma heeft een bestand in deze map open: sluit het en probeer opnieuw",
+    "EEXIST": "er staat al iets met dezelfde naam: kijk in de map wat daar staat",
+    "ENOTEMPTY": "er staat al iets met dezelfde naam: kijk in de map wat daar staat",
+}
+WRITE_HINT = "controleer de map en probeer het opnieuw"
+
+
+def write_hint(error: OSError) -> str:
+    """Give the advice that fits an error of the system while writing."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    return WRITE_HINTS.get(name, WRITE_HINT)
 
 
 def suggest(name: str, known: list[str] | tuple[str, ...]) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -46,9 +48,19 @@ def run_all(step: Callable[[Any, Any], R], shared: Any, items: Sequence[Any], jo
 
 
 def receive(step: Callable[[Any, Any], Any], shared: Any, items: Sequence[Any]) -> None:
-    """Keep the work a forked worker inherited (the pool's initializer)."""
+    """Keep the work a forked worker inherited (the pool's initializer), and stop the
+    worker when the build that started it is gone (killed, say)."""
     global received
     received = (step, shared, items)
+    parent = os.getppid()
+    threading.Thread(target=leave_with, args=(parent,), daemon=True).start()
+
+
+def leave_with(parent: int) -> None:
+    """End this worker as soon as its parent process has ended."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)  # the results have no one to go to
 
 
 def run_part(bounds: tuple[int, int]) -> list[Any]:

@@ -17,13 +17,13 @@ from .check import check_site
 from .design import TemplateMistake, check_templates, make_design
 from .load import load_site, shown
 from .memo import Fresh, Memo
-from .messages import say
+from .messages import say, write_hint
 from .model import Problem, Site
 from .output import FileData
 from .plan import single_name
 from .render import render_site
 from .sources import Project, read_sources
-from .write import publish
+from .write import Refused, publish
 
 __all__ = ["Project", "Result", "build", "check", "format_problem"]
 
@@ -69,9 +69,13 @@ def build(
         if out is not None:
             try:
                 publish(out, result.files)
+            except Refused as refusal:
+                result.problems.append(Problem(out, None, str(refusal)))
+                return result
             except OSError as error:
-                reason = error.strerror or str(error)
-                result.problems.append(Problem(out, None, say("niet-schrijfbaar", reason=reason)))
+                reason, hint = error.strerror or str(error), write_hint(error)
+                message = say("niet-schrijfbaar", reason=reason, hint=hint)
+                result.problems.append(Problem(out, None, message))
                 return result
             result.written = True
         memo.forget_unused()

@@ -48,6 +48,7 @@ def test_build_writes_one_page_per_node(make_tree, tmp_path, capsys):
     content = make_tree(SMALL, site=CONTACT_SITE)
     assert build(content, tmp_path / "dist") == 0
     assert sorted(snapshot(tmp_path / "dist")) == [
+        ".beslisboom-site",  # the list of what the build wrote (write.MANIFEST)
         "assets/antwoorden.js",
         "assets/boom.js",
         "assets/favicon.svg",
@@ -61,7 +62,7 @@ def test_build_writes_one_page_per_node(make_tree, tmp_path, capsys):
         "vraag.html",
     ]
     files = snapshot(tmp_path / "dist")
-    size = sum(len(b) for b in files.values()) / 1024
+    size = sum(len(b) for name, b in files.items() if name != ".beslisboom-site") / 1024
     single = len(files["kleine-boom.html"]) / 1024
     assert capsys.readouterr().out == (
         f"Klaar: 6 pagina's ({size:.0f} KB) geschreven naar dist/\n"
@@ -96,7 +97,7 @@ def test_failed_build_leaves_previous_output_untouched(make_tree, tmp_path, caps
     assert err.endswith("Er is niets geschreven; dist is ongewijzigd.\n")
     assert snapshot(out) == before
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == mtimes
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.lock", "content", "dist"]
 
 
 def test_interrupted_write_leaves_previous_output_and_no_debris(make_tree, tmp_path, monkeypatch):
@@ -117,7 +118,7 @@ def test_interrupted_write_leaves_previous_output_and_no_debris(make_tree, tmp_p
         with pytest.raises(KeyboardInterrupt):
             build(content, out)
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.lock", "content", "dist"]
     assert build(content, out) == 0
     assert snapshot(out) == clean_build(content, tmp_path / "schoon")
 
@@ -157,6 +158,7 @@ def test_unchanged_files_are_linked_and_changed_ones_replaced_never_written_thro
     assert (out / "assets/style.css").stat().st_ino == inodes["assets/style.css"]  # linked
     assert (out / "vraag.html").stat().st_ino != inodes["vraag.html"]  # changed: a new file
     assert sorted(p.name for p in tmp_path.iterdir() if "schoon" not in p.name) == [
+        ".dist.lock",
         "backup",
         "content",
         "dist",
@@ -185,9 +187,21 @@ def test_a_link_inside_the_site_is_replaced_not_followed(make_tree, tmp_path):
 def test_debris_of_a_killed_build_is_cleared(make_tree, tmp_path):
     content = make_tree(SMALL)
     (tmp_path / ".dist.nieuw").mkdir()
+    (tmp_path / ".dist.nieuw" / ".beslisboom-site").write_text("# bezig\n")
     (tmp_path / ".dist.nieuw" / "index.html").write_text("half")
     assert build(content, tmp_path / "dist") == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.lock", "content", "dist"]
+
+
+def test_a_folder_of_someone_else_with_the_work_folders_name_is_kept(make_tree, tmp_path, capsys):
+    content = make_tree(SMALL)
+    (tmp_path / ".dist.nieuw").mkdir()
+    (tmp_path / ".dist.nieuw" / "notities.txt").write_text("van iemand")
+    assert build(content, tmp_path / "dist") == 1
+    assert (tmp_path / ".dist.nieuw" / "notities.txt").read_text() == "van iemand"
+    assert "naast de uitvoermap staat .dist.nieuw, die deze build niet heeft gemaakt" in (
+        capsys.readouterr().err
+    )
 
 
 def test_a_build_stopped_between_its_two_renames_is_repaired(make_tree, tmp_path):
@@ -198,7 +212,7 @@ def test_a_build_stopped_between_its_two_renames_is_repaired(make_tree, tmp_path
     out.rename(tmp_path / ".dist.oud")  # the first rename happened, the second did not
     assert build(content, out) == 0
     assert snapshot(out) == site
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.lock", "content", "dist"]
 
 
 def test_check_writes_nothing(make_tree, tmp_path, capsys):
@@ -240,10 +254,11 @@ def test_output_that_would_destroy_content_is_refused(make_tree, tmp_path, capsy
     content = make_tree(SMALL)
     (tmp_path / "papieren").mkdir()
     (tmp_path / "papieren" / "brief.txt").write_text("belangrijk")
-    for out in (content, tmp_path, tmp_path / "papieren"):
+    for out in (content, tmp_path):
         with pytest.raises(SystemExit) as stop:
             build(content, out)
         assert stop.value.code == 2
+    assert build(content, tmp_path / "papieren") == 1  # a folder of others: refused
     assert (tmp_path / "papieren" / "brief.txt").read_text() == "belangrijk"
     assert "kies" in capsys.readouterr().err
 

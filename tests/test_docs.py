@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -79,6 +80,34 @@ def provoke_the_rest(tmp_path_factory):
     broken = Project(folder / "tab", templates, ROOT / "assets")
     (folder / "tab" / "start.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
     EXTRA["template"] = [format_problem(p) for p in check(broken).problems]
+    EXTRA["publish"] = publishing_messages(folder / "tab", folder / "uit")
+
+
+def publishing_messages(content: Path, place: Path) -> list[str]:
+    """Provoke every refusal of publishing: folders of others, a non-folder, a busy lock."""
+    from filelock import FileLock
+
+    from beslisboom import write
+    from beslisboom.pipeline import build, format_problem
+    from conftest import project_for
+
+    project = project_for(content)
+    found = []
+    others = place / "van-iemand"
+    others.mkdir(parents=True)
+    (others / "brief.txt").write_text("brief", encoding="utf-8")
+    (place / "bestand").write_text("geen map", encoding="utf-8")
+    (place / ".vreemd.nieuw").mkdir()
+    (place / ".vreemd.nieuw" / "x").write_text("x", encoding="utf-8")
+    for out in (others, place / "bestand", place / "vreemd"):
+        found += [format_problem(p) for p in build(project, out).problems]
+    write.WAIT, wait = 0.1, write.WAIT
+    try:
+        with FileLock(str(place / ".bezig.lock")):
+            found += [format_problem(p) for p in build(project, place / "bezig").problems]
+    finally:
+        write.WAIT = wait
+    return found
 
 
 def test_no_message_bypasses_the_catalogue():

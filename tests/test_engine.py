@@ -278,7 +278,8 @@ def test_nothing_is_written_outside_the_output_folder(make_tree, tmp_path, monke
     build(project, tmp_path / "dist", memo)
     check(project)
     after = {p for p in tmp_path.rglob("*")}
-    assert {p for p in after - before if tmp_path / "dist" not in p.parents} == {tmp_path / "dist"}
+    beside = {tmp_path / "dist", tmp_path / ".dist.lock"}  # the output and its lock
+    assert {p for p in after - before if tmp_path / "dist" not in p.parents} == beside
     assert list(spare.iterdir()) == []
 
 

@@ -1,0 +1,259 @@
+"""Publishing never destroys files of others, survives crashes and refuses what it can't do."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from beslisboom.cli import main
+from beslisboom.parallel import jobs_available
+from beslisboom.write import MANIFEST
+from conftest import ROOT, page
+from test_build import SMALL, snapshot
+
+sys.path.insert(0, str(ROOT / "bench"))
+from synth import write_tree  # noqa: E402
+
+DRIVER = """
+import os, sys
+sys.path.insert(0, {root!r})
+from beslisboom import write
+from beslisboom.cli import main
+from beslisboom.parallel import jobs_available
+crash_at = {crash_at!r}
+if crash_at:
+    renames = []
+    real = os.replace
+    def replace(a, b):
+        real(a, b)
+        renames.append(b)
+        if len(renames) == crash_at:
+            os._exit(9)  # as if the power went: no clean-up runs
+    write.os.replace = replace
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def build(content: Path, out: Path) -> int:
+    return main(["build", "--content", str(content), "--out", str(out)])
+
+
+def run_build(content: Path, out: Path, crash_at: int = 0, **popen) -> subprocess.Popen:
+    """Start `build.py build` as its own process; crash_at=n stops it after the n-th rename."""
+    code = DRIVER.format(root=str(ROOT), crash_at=crash_at)
+    command = [sys.executable, "-c", code, "build", "--content", str(content), "--out", str(out)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(folder).items() if k != MANIFEST}
+
+
+def test_an_owners_folder_with_an_index_html_is_refused_and_kept(make_tree, tmp_path, capsys):
+    content = make_tree(SMALL)
+    out = tmp_path / "intranet"
+    (out / "up").mkdir(parents=True)
+    (out / "index.html").write_text("de eigen startpagina", encoding="utf-8")
+    (out / "verslag.docx").write_bytes(b"verslag")
+    (out / "up" / "foto.jpg").write_bytes(b"foto")
+    before = snapshot(out)
+    for _ in range(2):
+        assert build(content, out) == 1
+        assert snapshot(out) == before
+    err = capsys.readouterr().err
+    assert (
+        "intranet: fout: de map intranet bevat bestanden die deze build niet heeft gemaakt "
+        "(index.html, up, up/foto.jpg en 1 meer)"
+    ) in err
+
+
+def test_a_file_added_to_the_built_site_is_never_removed(make_tree, tmp_path, capsys):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    (out / "verslag.docx").write_bytes(b"van iemand")
+    assert build(content, out) == 1
+    assert (out / "verslag.docx").read_bytes() == b"van iemand"
+    assert "(verslag.docx)" in capsys.readouterr().err
+
+
+def test_an_empty_folder_is_used(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    out = tmp_path / "leeg"
+    out.mkdir()
+    assert build(content, out) == 0
+    assert (out / "index.html").is_file()
+
+
+def test_glob_characters_in_out_touch_nothing_beside_it(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    neighbours = [".x-oud-1", ".dist-nieuw-2", ".*-oud-3", "[a].oud"]
+    for name in neighbours:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "bewaar.txt").write_text("bewaar", encoding="utf-8")
+    for out in ("*", "[a]", "?"):
+        assert build(content, tmp_path / out) == 0
+        assert build(content, tmp_path / out) == 0
+    for name in neighbours:
+        assert (tmp_path / name / "bewaar.txt").read_text(encoding="utf-8") == "bewaar"
+
+
+@pytest.mark.parametrize("inside", ["assets", "templates", "content"])
+def test_out_inside_a_folder_the_build_reads_is_refused(make_tree, tmp_path, capsys, inside):
+    content = make_tree(SMALL)
+    folders = {"content": content, "assets": ROOT / "assets", "templates": ROOT / "templates"}
+    out = folders[inside] / "dist"
+    argv = ["build", "--content", str(content), "--out", str(out)]
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    assert "dat de build leest; kies een map daarbuiten" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_crash_between_the_two_renames_leaves_the_old_site_and_is_repaired(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    old = snapshot(out)
+    (content / "einde.md").write_text(page("Anders"), encoding="utf-8")
+    process = run_build(content, out, crash_at=1)
+    process.communicate(timeout=60)
+    assert process.returncode == 9
+    assert not out.exists() and snapshot(tmp_path / ".dist.oud") == old  # complete, beside
+    assert build(content, out) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.lock", "content", "dist"]
+    assert b"Anders" in (out / "einde.html").read_bytes()
+
+
+def test_a_crash_after_the_swap_is_cleared_up(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    (content / "einde.md").write_text(page("Anders"), encoding="utf-8")
+    process = run_build(content, out, crash_at=2)
+    process.communicate(timeout=60)
+    assert b"Anders" in (out / "einde.html").read_bytes()  # the new site, complete
+    assert (tmp_path / ".dist.oud").exists()
+    assert build(content, out) == 0
+    assert not (tmp_path / ".dist.oud").exists()
+
+
+def test_a_full_disk_leaves_the_old_site_and_says_so(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    old = snapshot(out)
+    (content / "einde.md").write_text(page("Anders", body="Lang. " * 20000), encoding="utf-8")
+
+    def small_disk() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000))
+
+    process = run_build(content, out, preexec_fn=small_disk)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert "kan de website niet schrijven (File too large); een bestand is te groot" in (
+        err.decode()
+    )
+    assert snapshot(out) == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.lock", "content", "dist"]
+
+
+def test_two_builds_into_one_folder_at_once_never_mix(tmp_path):
+    one = write_tree(tmp_path / "een", 300, seed=1)
+    two = write_tree(tmp_path / "twee", 300, seed=2)
+    (two / "site.yml").write_text("title: Tweede boom\nstart: k00000\n", encoding="utf-8")
+    clean = {}
+    for name, content in (("een", one), ("twee", two)):
+        assert build(content, tmp_path / f"schoon-{name}") == 0
+        clean[name] = site_files(tmp_path / f"schoon-{name}")
+    out = tmp_path / "dist"
+    for _ in range(3):
+        processes = [run_build(one, out), run_build(two, out)]
+        codes = [p.wait(timeout=120) for p in processes]
+        assert codes == [0, 0], [p.stderr.read().decode() for p in processes]
+        assert site_files(out) in (clean["een"], clean["twee"])
+
+
+@pytest.mark.slow
+def test_killed_at_any_moment_the_site_is_whole_and_the_next_build_repairs(tmp_path):
+    content = write_tree(tmp_path / "boom", 300)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    old = site_files(out)
+    pages = sorted(content.rglob("*.md"))
+    rng = random.Random(7)
+    started = time.monotonic()
+    process = run_build(content, tmp_path / "proef")
+    process.wait(timeout=120)
+    duration = time.monotonic() - started
+    for number in range(12):
+        page_file = rng.choice(pages)
+        page_file.write_text(page_file.read_text(encoding="utf-8") + f"\nZin {number}.\n", "utf-8")
+        process = run_build(content, out)
+        time.sleep(rng.uniform(0, duration))
+        process.kill()
+        process.wait()
+        if out.exists():
+            assert site_files(out) in (old, current(content, tmp_path / f"nu-{number}"))
+        else:
+            assert site_files(tmp_path / ".dist.oud") == old
+        assert build(content, out) == 0
+        old = site_files(out)
+        assert old == current(content, tmp_path / f"nu-{number}")
+
+
+def current(content: Path, folder: Path) -> dict[str, bytes]:
+    """Build the content as it is now into a folder of its own, once."""
+    if not folder.exists():
+        assert build(content, folder) == 0
+    return site_files(folder)
+
+
+@pytest.mark.skipif(jobs_available() < 2, reason="one core: the build starts no workers")
+def test_workers_of_a_killed_build_stop_too(tmp_path):
+    content = write_tree(tmp_path / "boom", 2000)
+    process = run_build(content, tmp_path / "dist", start_new_session=True)
+    deadline = time.monotonic() + 30
+    while not children(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = children(process.pid)
+    assert workers, "the build started no workers"
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
+
+
+def children(pid: int) -> list[int]:
+    """List the child processes of a process (Linux)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(status.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Tell whether a process still runs (and is not a zombie)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
