@@ -106,6 +106,9 @@ def unsafe_output(out: Path, project: Project) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return the exit code: 0 good, 1 content errors, 2 wrong usage."""
+    for stream in (sys.stdout, sys.stderr):  # a terminal without UTF-8 gets '?' for 'é'
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     parser = make_parser()
     args = parser.parse_args(argv)
     project = Project(content=args.content, templates=args.templates, assets=args.assets)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,7 +94,7 @@ def decode(source: Source, problems: list[Problem]) -> str | None:
     """Read a file's bytes as UTF-8 (with or without BOM, any line ending), or say why not."""
     path, raw = source.path, source.data
     if raw is None:
-        problems.append(Problem(path, None, say("niet-leesbaar", reason=source.error)))
+        problems.append(Problem(path, None, source.error))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -204,7 +206,25 @@ def read_node(source: Source, problems: list[Problem]) -> Node | None:
     fields = block.fields(data, node, "de front matter", 2)
     if fields is None:
         return None
+    if not check_body(path, body, front.count("\n") + 4, problems):
+        return None
     return make_node(path, block, fields, body)
+
+
+# HTML in a page's text that makes the page go elsewhere by itself; the site's content
+# security policy does not stop a <meta http-equiv="refresh">.
+REDIRECTS = re.compile(r"<\s*(meta|base)\b[^>]*>?", re.IGNORECASE)
+
+
+def check_body(path: Path, body: str, first_line: int, problems: list[Problem]) -> bool:
+    """Report HTML in the text that would send the reader away; tell if there was none."""
+    found = False
+    for number, line in enumerate(body.split("\n")):
+        for match in REDIRECTS.finditer(line):
+            tag = f"<{match.group(1).lower()}>"
+            problems.append(Problem(path, first_line + number, say("html-wegsturen", tag=tag)))
+            found = True
+    return not found
 
 
 def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | None:
@@ -289,7 +309,7 @@ def to_html(body: str) -> str:
 
 def shown(path: Path) -> str:
     """Show a path as the editor typed it: relative to the working folder where possible."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    try:  # not resolve(): a link is shown by its own name (and may even be a loop)
+        return Path(os.path.abspath(path)).relative_to(os.getcwd()).as_posix()
     except ValueError:
         return path.as_posix()

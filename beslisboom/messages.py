@@ -12,6 +12,14 @@ import errno
 MESSAGES = {
     # Files
     "niet-leesbaar": "kan het bestand niet lezen ({reason})",
+    "geen-gewoon-bestand": (
+        "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp); zet hier "
+        "een tekstbestand neer, of haal het weg"
+    ),
+    "link-buiten-content": (
+        "dit is een koppeling naar {target}, buiten de map met de inhoud; de build publiceert "
+        "alleen bestanden uit die map: kopieer het bestand hierheen"
+    ),
     "geen-utf8": (
         "het bestand is geen UTF-8-tekst; sla het op als UTF-8 "
         "(in Kladblok: Opslaan als, Codering: UTF-8)"
@@ -19,6 +27,10 @@ MESSAGES = {
     "geen-paginas": "geen pagina's gevonden; zet per pagina een Markdown-bestand (.md) in deze map",
     "dubbele-id": (
         "de id '{id}' bestaat al: ook {other} heet zo; geef een van beide bestanden een andere naam"
+    ),
+    "html-wegsturen": (
+        "de tekst bevat {tag}: daarmee kan een pagina de lezer ongevraagd naar een andere "
+        "pagina sturen; haal het weg en zet een gewone link in de tekst"
     ),
     # Front matter
     "geen-front-matter": (

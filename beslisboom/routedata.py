@@ -58,7 +58,24 @@ def route_script(plan: Plan, mode: str, memo: Memo) -> bytes:
     nodes = ",".join(memo.map(node_json, (mode, with_text), views, jobs=1))
     start = json.dumps(names[plan.site.start])
     script = f'window.BESLISBOOM={{"nodes":{{{nodes}}},"start":{start}}};\n'
-    return script.replace("</", "<\\/").encode()  # safe inside an inline <script> too
+    return script_safe(script).encode()
+
+
+# Characters that could end or change an inline <script> (or, for U+2028 and U+2029, a
+# line of JavaScript in older browsers); JSON may write each as a \\u escape instead.
+SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def script_safe(code: str) -> str:
+    """Escape what could break JSON out of an inline <script>; the code has none outside
+    its strings, where the escapes mean the same characters."""
+    return code.translate(str.maketrans(SCRIPT_ESCAPES))
 
 
 def assemble(plan: Plan, memo: Memo) -> dict[str, FileData]:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import say
 from .model import hash_once, hash_slot
 
 SITE_FILE = "site.yml"
@@ -28,7 +30,7 @@ class Project:
 
 @dataclass(frozen=True)
 class Source:
-    """One file as read: its bytes, or why it could not be read."""
+    """One file as read: its bytes, or (in Dutch) why it could not be read."""
 
     path: Path
     data: bytes | None
@@ -60,18 +62,30 @@ def read_sources(project: Project) -> Sources:
     return Sources(
         project=project,
         settings=read_source(settings_path) if settings_path.is_file() else None,
-        pages=tuple(read_source(path) for path in find_pages(project.content)),
+        pages=tuple(read_source(p, project.content) for p in find_pages(project.content)),
         templates=read_folder(project.templates),
         assets=read_folder(project.assets),
     )
 
 
-def read_source(path: Path) -> Source:
-    """Read one file, keeping the reason if it cannot be read."""
+def read_source(path: Path, content: Path | None = None) -> Source:
+    """Read one regular file, or say (in Dutch) why it cannot be a page.
+
+    A link that leaves content/ is refused: its text would be published from elsewhere.
+    Anything but a regular file (a pipe would never end, a device never stop) is refused
+    before it is opened.
+    """
     try:
+        if content is not None and path.is_symlink():
+            target = Path(os.path.realpath(path, strict=True))
+            if content.resolve() not in target.parents:
+                return Source(path, None, say("link-buiten-content", target=target))
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return Source(path, None, say("geen-gewoon-bestand"))
         return Source(path, path.read_bytes())
-    except OSError as error:
-        return Source(path, None, error.strerror or str(error))
+    except (OSError, RuntimeError) as error:  # RuntimeError: a link loop, on Python 3.10
+        reason = getattr(error, "strerror", None) or str(error)
+        return Source(path, None, say("niet-leesbaar", reason=reason))
 
 
 def find_pages(content: Path) -> list[Path]:

@@ -13,14 +13,12 @@ from beslisboom.cli import make_parser
 from beslisboom.messages import MESSAGES
 from conftest import ROOT
 from test_checks import CASES, SITE_CASES
+from test_input import special_file_messages
 
 GUIDE = (ROOT / "docs" / "handleiding.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Messages no test can provoke here: the tests run as a user who may read and write anything.
-UNPROVOKED = {
-    "niet-leesbaar": "needs a file the test user cannot read",
-    "niet-schrijfbaar": "needs an output folder the test user cannot write",
-}
+UNPROVOKED: dict[str, str] = {}
 
 
 def pattern(code: str) -> re.Pattern[str]:
@@ -81,6 +79,11 @@ def provoke_the_rest(tmp_path_factory):
     (folder / "tab" / "start.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
     EXTRA["template"] = [format_problem(p) for p in check(broken).problems]
     EXTRA["publish"] = publishing_messages(folder / "tab", folder / "uit")
+    special = folder / "speciaal"
+    special.mkdir()
+    (special / "site.yml").write_text("title: T\nstart: start\n", encoding="utf-8")
+    (special / "start.md").write_text("---\ntitle: A\n---\n<meta http-equiv=refresh>\n")
+    EXTRA["special"] = special_file_messages(special)
 
 
 def publishing_messages(content: Path, place: Path) -> list[str]:
@@ -99,7 +102,7 @@ def publishing_messages(content: Path, place: Path) -> list[str]:
     (place / "bestand").write_text("geen map", encoding="utf-8")
     (place / ".vreemd.nieuw").mkdir()
     (place / ".vreemd.nieuw" / "x").write_text("x", encoding="utf-8")
-    for out in (others, place / "bestand", place / "vreemd"):
+    for out in (others, place / "bestand", place / "vreemd", place / "bestand" / "dist"):
         found += [format_problem(p) for p in build(project, out).problems]
     write.WAIT, wait = 0.1, write.WAIT
     try:
