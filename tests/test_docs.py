@@ -8,12 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_input import special_file_messages
 
 from beslisboom.cli import make_parser
 from beslisboom.messages import MESSAGES
 from conftest import ROOT
 from test_checks import CASES, SITE_CASES
-from test_input import special_file_messages
 
 GUIDE = (ROOT / "docs" / "handleiding.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
