@@ -67,19 +67,24 @@ def build(
         if show is not None:
             show(result)
         if out is not None:
-            try:
-                publish(out, result.files)
-            except Refused as refusal:
-                result.problems.append(Problem(out, None, str(refusal)))
-                return result
-            except OSError as error:
-                reason, hint = error.strerror or str(error), write_hint(error)
-                message = say("niet-schrijfbaar", reason=reason, hint=hint)
-                result.problems.append(Problem(out, None, message))
+            result.problems += publish_site(out, result.files)
+            if result.failed():
                 return result
             result.written = True
         memo.forget_unused()
     return result
+
+
+def publish_site(out: Path, files: dict[str, FileData]) -> list[Problem]:
+    """Publish the files to out (see write.py); say why not, if it can't be done."""
+    try:
+        publish(out, files)
+    except Refused as refusal:
+        return [Problem(out, None, str(refusal))]
+    except OSError as error:
+        reason, hint = error.strerror or str(error), write_hint(error)
+        return [Problem(out, None, say("niet-schrijfbaar", reason=reason, hint=hint))]
+    return []
 
 
 def check(project: Project, jobs: int = 1) -> Result:

@@ -59,48 +59,65 @@ class Sources:
 def read_sources(project: Project) -> Sources:
     """Read site.yml, every page, every template and every asset."""
     settings_path = project.content / SITE_FILE
+    inside = project.content.resolve()
     return Sources(
         project=project,
-        settings=read_source(settings_path) if settings_path.is_file() else None,
-        pages=tuple(read_source(p, project.content) for p in find_pages(project.content)),
+        settings=read_source(settings_path, FILE) if settings_path.is_file() else None,
+        pages=tuple(read_source(p, kind, inside) for p, kind in find_pages(project.content)),
         templates=read_folder(project.templates),
         assets=read_folder(project.assets),
     )
 
 
-def read_source(path: Path, content: Path | None = None) -> Source:
+FILE, LINK, OTHER = "bestand", "koppeling", "anders"  # what a page's directory entry is
+
+
+def read_source(path: Path, kind: str, inside: Path | None = None) -> Source:
     """Read one regular file, or say (in Dutch) why it cannot be a page.
 
-    A link that leaves content/ is refused: its text would be published from elsewhere.
-    Anything but a regular file (a pipe would never end, a device never stop) is refused
-    before it is opened.
+    A link that leaves the folder `inside` is refused: its text would be published from
+    elsewhere. Anything but a regular file (a pipe would never end, a device never stop)
+    is refused before it is opened.
     """
     try:
-        if content is not None and path.is_symlink():
+        if kind == LINK:
             target = Path(os.path.realpath(path, strict=True))
-            if content.resolve() not in target.parents:
+            if inside is not None and inside not in target.parents:
                 return Source(path, None, say("link-buiten-content", target=target))
-        if not stat.S_ISREG(os.stat(path).st_mode):
+            kind = FILE if stat.S_ISREG(os.stat(target).st_mode) else OTHER
+        if kind != FILE:
             return Source(path, None, say("geen-gewoon-bestand"))
-        return Source(path, path.read_bytes())
+        with open(path, "rb") as file:
+            return Source(path, file.read())
     except (OSError, RuntimeError) as error:  # RuntimeError: a link loop, on Python 3.10
         reason = getattr(error, "strerror", None) or str(error)
         return Source(path, None, say("niet-leesbaar", reason=reason))
 
 
-def find_pages(content: Path) -> list[Path]:
-    """List the Markdown files under content/ in a stable order, skipping hidden ones."""
-    found = []
-    for folder, dirs, files in os.walk(content):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        rel = os.path.relpath(folder, content).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        found += [
-            (prefix + name, Path(folder, name))
-            for name in files
-            if name.endswith(PAGE_SUFFIX) and not name.startswith(".")
-        ]
-    return [path for _, path in sorted(found)]
+def find_pages(content: Path) -> list[tuple[Path, str]]:
+    """List the Markdown files under content/ in a stable order, skipping hidden ones,
+    each with what it is (FILE, LINK or OTHER), as the folder listing tells."""
+    found: list[tuple[str, Path, str]] = []
+
+    def visit(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, f"{prefix}{entry.name}/")
+                elif entry.name.endswith(PAGE_SUFFIX):
+                    kind = (
+                        LINK
+                        if entry.is_symlink()
+                        else FILE
+                        if entry.is_file(follow_symlinks=False)
+                        else OTHER
+                    )
+                    found.append((prefix + entry.name, Path(entry.path), kind))
+
+    visit(str(content), "")
+    return [(path, kind) for _, path, kind in sorted(found)]
 
 
 def read_folder(folder: Path) -> tuple[tuple[str, bytes], ...]:

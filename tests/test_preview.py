@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 
@@ -63,8 +64,11 @@ def test_preview_follows_edits_and_mistakes(preview, browser):
     tab = context.new_page()
     tab.goto(base)
     assert tab.locator("h1").text_content() == "Welkom"
-    # livereload only reloads pages that run its script
-    wait_for(lambda: tab.evaluate("typeof window.LiveReload !== 'undefined'"), "livereload.js")
+    # the preview's reload script marks the page once it is waiting for the next build
+    wait_for(
+        lambda: tab.evaluate("document.documentElement.dataset.preview === 'verbonden'"),
+        "the reload script",
+    )
 
     (content / "start.md").write_text(page("Welkom terug", "next: einde\n"), encoding="utf-8")
     wait_for(lambda: tab.locator("h1").text_content() == "Welkom terug", "the new title")
@@ -94,10 +98,57 @@ def test_preview_serves_the_built_bytes_but_for_the_reload_script(preview, tmp_p
     base, _content, _process = preview
     served = urllib.request.urlopen(base + "einde.html").read()
     built = (tmp_path / "dist" / "einde.html").read_bytes()
-    assert b"livereload.js" in served and b"livereload.js" not in built
-    stripped = (
-        served.split(b'<script type="text/javascript">(function(){')[0]
-        + b"</head>"
-        + (served.split(b"</script></head>", 1)[1])
+    tag = b'<script src="/__preview__/herladen.js" defer></script>\n'
+    assert served.count(tag) == 1 and tag not in built
+    assert served.replace(tag, b"") == built  # the same content security policy, too
+    script = urllib.request.urlopen(base + "__preview__/herladen.js")
+    assert script.headers["Content-Type"] == "text/javascript; charset=utf-8"
+
+
+def request(url: str, **headers: str) -> int:
+    """Ask for a page with these headers; return the status."""
+    try:
+        return urllib.request.urlopen(urllib.request.Request(url, headers=headers)).status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_preview_answers_only_requests_meant_for_it(preview):
+    base, _content, _process = preview
+    port = base.rsplit(":", 1)[1].strip("/")
+    assert request(base) == 200
+    assert request(base, Host=f"localhost:{port}") == 200
+    assert request(base, Host=f"aanvaller.example:{port}") == 403  # DNS rebinding
+    assert request(base, Origin=f"http://127.0.0.1:{port}") == 200
+    assert request(base + "__preview__/wacht", Origin="http://aanvaller.example") == 403
+    assert request(base + "__preview__/wacht", **{"Sec-Fetch-Site": "cross-site"}) == 403
+    assert request(base + "__preview__/wacht", **{"Sec-Fetch-Site": "same-origin"}) == 200
+
+
+def test_preview_warns_when_others_can_reach_it(make_tree, tmp_path):
+    content = make_tree({"start.md": page("Welkom")})
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            str(free_port()),
+            "--content",
+            str(content),
+            "--out",
+            str(tmp_path / "dist"),
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
-    assert stripped.replace(b" 'unsafe-inline'; connect-src 'self' ws: wss:;", b";") == built
+    try:
+        first = process.stdout.readline()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+    assert first.startswith("Let op: met --host 0.0.0.0 kunnen ook andere computers de preview")
