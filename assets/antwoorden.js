@@ -133,6 +133,23 @@
     return section;
   }
 
+  /* A page's text as paragraphs: from assets/teksten.js, which only end pages load, or in
+     the single file from the page's own section. */
+  function texts(page) {
+    var loaded = window.BESLISBOOM_TEKSTEN;
+    if (loaded) {
+      return loaded[page] || [];
+    }
+    var section = document.getElementById(page);
+    if (!section || !data.single) {
+      return [];
+    }
+    return Array.prototype.map.call(
+      section.querySelectorAll(".text p, .text li"),
+      function (block) { return block.textContent.replace(/\s+/g, " ").trim(); }
+    ).filter(function (line) { return line; });
+  }
+
   function summaryText(view) {
     var path = replay(view.answers);
     var lines = [document.title.split(" - ").pop(), ""];
@@ -143,7 +160,7 @@
         return;
       }
       lines.push((node.s ? "Stap " + node.s + ": " : "") + node.t);
-      (node.b || []).forEach(function (p) { lines.push(p); });
+      texts(page).forEach(function (p) { lines.push(p); });
       if (node.o && given < view.answers.length && view.answers[given].q === page) {
         lines.push("Jouw antwoord: " + node.o[view.answers[given].i][0]);
         given++;

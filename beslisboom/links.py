@@ -19,6 +19,7 @@ ASSET_DIR = "assets"
 OVERVIEW = "overzicht.html"
 OVERVIEW_ID = "overzicht"  # the overview's section in the single file
 ROUTE_DATA = f"{ASSET_DIR}/boom.js"
+TEXTS = f"{ASSET_DIR}/teksten.js"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,12 @@ import markdown
 from .mdext import LinkNotesExtension
 from .memo import Memo
 from .messages import say
-from .model import Contact, Lookup, Node, Option, Person, Problem, Settings, Site
+from .model import Contact, Limits, Lookup, Node, Option, Person, Problem, Settings, Site
 from .sources import SITE_FILE, Source, Sources
 from .yamlfile import Block, Fields
 
-SITE_KEYS = ("title", "start", "contact")
+SITE_KEYS = ("title", "start", "contact", "limits")
+LIMIT_KEYS = ("page_kb", "single_mb")
 CONTACT_KEYS = ("heading", "people", "email")
 PERSON_KEYS = ("name", "phone")
 NODE_KEYS = ("title", "step", "next", "next_label", "options")
@@ -127,9 +128,34 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
     title = fields.text("title", required=True)
     start = fields.text("start", required=True)
     contact = read_contact(block, fields)
+    limits = read_limits(block, fields)
     if title is None or start is None:
         return None
-    return Settings(title, normalize_id(start), contact, fields.line_of("start"))
+    return Settings(title, normalize_id(start), contact, fields.line_of("start"), limits)
+
+
+def read_limits(block: Block, site: Fields) -> Limits:
+    """Read the sizes above which the build warns, from site.yml's limits."""
+    if site.data.get("limits") is None:
+        return Limits()
+    line = site.line_of("limits")
+    example = "page_kb: 1000"
+    fields = block.fields(
+        site.data["limits"], site.value_nodes["limits"], "'limits'", line, example
+    )
+    if fields is None:
+        return Limits()
+    fields.allow_only(LIMIT_KEYS)
+    found = {}
+    for key in LIMIT_KEYS:
+        value = fields.data.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            block.error(fields.line_of(key), say("limiet-geen-getal", key=key))
+            continue
+        found[key] = value
+    return Limits(**found, line=line)
 
 
 def read_contact(block: Block, site: Fields) -> Contact:

@@ -88,6 +88,7 @@ MESSAGES = {
         "site.yml ontbreekt; maak het bestand aan met ten minste 'title:' en 'start:'"
     ),
     "site-leeg": "site.yml is leeg; zet er ten minste 'title:' en 'start:' in",
+    "limiet-geen-getal": "'{key}' moet een heel getal vanaf 1 zijn, zoals '{key}: 10'",
     "start-onbekend": (
         "start '{start}' bestaat niet{hint}; zet hier de naam van een pagina, zonder .md"
     ),
@@ -105,6 +106,15 @@ MESSAGES = {
         "geef een van deze pagina's een optie naar een pagina die verder leidt"
     ),
     # Building
+    "pagina-te-groot": (
+        "de pagina {page} wordt {size} KB, meer dan de {limit} KB die site.yml toestaat "
+        "(limits: page_kb); maak de tekst korter of verdeel hem over meer pagina's"
+    ),
+    "bestand-te-groot": (
+        "het ene bestand {name} wordt {size} MB, meer dan de {limit} MB die site.yml "
+        "toestaat (limits: single_mb); veel mailsystemen weigeren bijlagen vanaf 10 tot 25 MB: "
+        "maak de teksten korter of deel het bestand via een map"
+    ),
     "sjabloon": "fout in het sjabloon: {detail}",
     "niet-schrijfbaar": "kan de website niet schrijven ({reason}); {hint}",
     "uitvoer-niet-van-ons": (

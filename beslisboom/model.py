@@ -122,6 +122,15 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Sizes above which the build warns (site.yml, limits:)."""
+
+    page_kb: int = 1000  # a page of the site, for readers on a slow connection
+    single_mb: int = 10  # the single file: mail systems refuse attachments from 10 to 25 MB
+    line: int = 1  # where site.yml sets them
+
+
+@dataclass(frozen=True)
 class Settings:
     """What site.yml says: the tree's title, its first node and the contact block."""
 
@@ -129,6 +138,7 @@ class Settings:
     start: str
     contact: Contact = Contact()
     start_line: int = 1
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True)

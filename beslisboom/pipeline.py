@@ -21,7 +21,7 @@ from .messages import say, write_hint
 from .model import Problem, Site
 from .output import FileData
 from .plan import single_name
-from .render import render_site
+from .render import render_site, size_warnings
 from .sources import Project, read_sources
 from .write import Refused, publish
 
@@ -109,6 +109,10 @@ def make(project: Project, memo: Memo, jobs: int) -> Result:
         result.files = render_site(site, design, memo, jobs)
     except TemplateMistake as mistake:
         result.problems.append(mistake.problem)
+        return result
+    result.problems = sorted(
+        result.problems + size_warnings(site, result.files), key=Problem.sort_key
+    )
     return result
 
 

@@ -7,12 +7,13 @@ in one go, each remembered by its value.
 
 from __future__ import annotations
 
-from . import overview, pages, routedata, single
+from . import output, overview, pages, routedata, single
 from .design import ASSET_DIR, Design
-from .memo import Memo
-from .model import Site
+from .memo import Fresh, Memo
+from .messages import say
+from .model import Problem, Site
 from .output import FileData
-from .plan import Piece, Plan, render_piece
+from .plan import Piece, Plan, render_piece, single_name
 
 
 def render_site(site: Site, design: Design, memo: Memo, jobs: int = 1) -> dict[str, FileData]:
@@ -32,3 +33,24 @@ def render_site(site: Site, design: Design, memo: Memo, jobs: int = 1) -> dict[s
     files.update(routedata.assemble(plan, memo))
     files.update(single.assemble(plan, rendered.pop("single"), design, memo))
     return files
+
+
+def size_warnings(site: Site, files: dict[str, FileData]) -> list[Problem]:
+    """Warn about pages and the single file that grow past the limits of site.yml."""
+    limits = site.settings.limits
+    sources = {name: site.nodes[node].path for node, name in Plan(site, Fresh()).names.items()}
+    single = single_name(site)
+    problems = []
+    for name, data in files.items():
+        size = output.size(data)
+        if name == single and size > limits.single_mb * 2**20:
+            mb = f"{size / 2**20:.1f}".replace(".", ",")
+            message = say("bestand-te-groot", name=name, size=mb, limit=limits.single_mb)
+        elif name != single and name.endswith(".html") and size > limits.page_kb * 2**10:
+            kb, limit = size // 2**10, limits.page_kb
+            message = say("pagina-te-groot", page=name, size=kb, limit=limit)
+        else:
+            continue
+        where = (sources[name], 1) if name in sources else (site.settings_path, limits.line)
+        problems.append(Problem(*where, message, severity="waarschuwing"))
+    return problems

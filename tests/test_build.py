@@ -53,6 +53,7 @@ def test_build_writes_one_page_per_node(make_tree, tmp_path, capsys):
         "assets/boom.js",
         "assets/favicon.svg",
         "assets/style.css",
+        "assets/teksten.js",
         "cafe-een.html",
         "con-pagina.html",
         "einde.html",

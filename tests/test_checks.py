@@ -250,7 +250,7 @@ SITE_CASES = {
         "title: Boom\nstart: start\ncontacts: {}\n",
         [
             "content/site.yml:3: fout: onbekende sleutel 'contacts' in site.yml "
-            "(bedoel je 'contact'?); toegestaan zijn: title, start, contact"
+            "(bedoel je 'contact'?); toegestaan zijn: title, start, contact, limits"
         ],
     ),
     "start-unknown": (
@@ -327,5 +327,5 @@ def test_site_yml_line_numbers_count_from_the_file(make_tree):
     content = make_tree({"start.md": page("Start")}, site=SITE_YML + "\n# opmerking\nfoo: 1\n")
     assert messages(content) == [
         "content/site.yml:5: fout: onbekende sleutel 'foo' in site.yml; toegestaan zijn: "
-        "title, start, contact"
+        "title, start, contact, limits"
     ]

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_input import special_file_messages
+from test_input import limit_messages, size_messages, special_file_messages
 
 from beslisboom.cli import make_parser
 from beslisboom.messages import MESSAGES
@@ -84,6 +84,7 @@ def provoke_the_rest(tmp_path_factory):
     (special / "site.yml").write_text("title: T\nstart: start\n", encoding="utf-8")
     (special / "start.md").write_text("---\ntitle: A\n---\n<meta http-equiv=refresh>\n")
     EXTRA["special"] = special_file_messages(special)
+    EXTRA["sizes"] = size_messages(folder / "groot") + limit_messages(folder / "grens")
 
 
 def publishing_messages(content: Path, place: Path) -> list[str]:

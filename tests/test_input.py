@@ -110,3 +110,49 @@ def test_a_terminal_without_utf8_gets_no_traceback(make_tree, tmp_path):
     )
     assert done.returncode == 1 and b"Traceback" not in done.stderr
     assert b"einde.md:2: fout: ongeldige YAML" in done.stderr
+
+
+def size_messages(content: Path) -> list[str]:
+    """Check a tree whose one long page passes both limits; return the messages."""
+    content.mkdir(exist_ok=True)
+    site = "title: Testboom\nstart: start\nlimits:\n  page_kb: 20\n  single_mb: 1\n"
+    (content / "site.yml").write_text(site, encoding="utf-8")
+    (content / "start.md").write_text(page("Welkom", "next: einde\n"), encoding="utf-8")
+    long_text = "Een zin die steeds terugkomt. " * 40000  # 1.2 MB
+    (content / "einde.md").write_text(page("Klaar", body=long_text), encoding="utf-8")
+    return [format_problem(p) for p in check(project_for(content)).problems]
+
+
+def limit_messages(content: Path) -> list[str]:
+    """Check a tree whose limits are no whole numbers; return the messages."""
+    content.mkdir(exist_ok=True)
+    site = "title: Testboom\nstart: start\nlimits:\n  page_kb: veel\n  single_mb: 0\n"
+    (content / "site.yml").write_text(site, encoding="utf-8")
+    (content / "start.md").write_text(page("Welkom"), encoding="utf-8")
+    return [format_problem(p) for p in check(project_for(content)).problems]
+
+
+def test_pages_and_the_single_file_past_the_limits_are_warned_about(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    found = size_messages(tmp_path / "content")
+    assert found == [
+        "content/einde.md:1: waarschuwing: de pagina einde.html wordt 1173 KB, meer dan de 20 KB "
+        "die site.yml toestaat (limits: page_kb); maak de tekst korter of verdeel hem over meer "
+        "pagina's",
+        "content/site.yml:3: waarschuwing: de pagina overzicht.html wordt 1176 KB, meer dan de "
+        "20 KB die site.yml toestaat (limits: page_kb); maak de tekst korter of verdeel hem over "
+        "meer pagina's",
+        "content/site.yml:3: waarschuwing: het ene bestand testboom.html wordt 1,2 MB, meer dan "
+        "de 1 MB die site.yml toestaat (limits: single_mb); veel mailsystemen weigeren bijlagen "
+        "vanaf 10 tot 25 MB: maak de teksten korter of deel het bestand via een map",
+    ]
+
+
+def test_limits_must_be_whole_numbers(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    found = limit_messages(tmp_path / "content")
+    assert found == [
+        "content/site.yml:4: fout: 'page_kb' moet een heel getal vanaf 1 zijn, zoals 'page_kb: 10'",
+        "content/site.yml:5: fout: 'single_mb' moet een heel getal vanaf 1 zijn, zoals "
+        "'single_mb: 10'",
+    ]
