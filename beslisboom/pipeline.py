@@ -23,7 +23,7 @@ from .output import FileData
 from .plan import single_name
 from .render import render_site, size_warnings
 from .sources import Project, read_sources
-from .write import Refused, publish
+from .write import Refused, publish, recover
 
 __all__ = ["Project", "Result", "build", "check", "format_problem"]
 
@@ -60,6 +60,10 @@ def build(
     it at once). A build with problems writes nothing.
     """
     memo = memo if memo is not None else Fresh()
+    if out is not None:  # a crash may have left the old site beside out: put it back first
+        problems = recovered(out)
+        if problems:
+            return Result(problems=problems)
     with collector_paused():
         result = make(project, memo, jobs)
         if result.failed() or not result.files:
@@ -75,10 +79,20 @@ def build(
     return result
 
 
+def recovered(out: Path) -> list[Problem]:
+    """Repair what an interrupted build left (see write.recover); say why not, if need be."""
+    return attempt(lambda: recover(out), out)
+
+
 def publish_site(out: Path, files: dict[str, FileData]) -> list[Problem]:
     """Publish the files to out (see write.py); say why not, if it can't be done."""
+    return attempt(lambda: publish(out, files), out)
+
+
+def attempt(action: Callable[[], object], out: Path) -> list[Problem]:
+    """Do something to the output folder; turn a refusal or a system error into a problem."""
     try:
-        publish(out, files)
+        action()
     except Refused as refusal:
         return [Problem(out, None, str(refusal))]
     except OSError as error:

@@ -32,7 +32,7 @@ from .memo import Memo
 from .model import Problem
 from .output import FileData, parts
 from .parallel import jobs_available
-from .pipeline import Project, Result, build, format_problem, publish_site
+from .pipeline import Project, Result, build, format_problem, publish_site, recovered
 
 STEP_MS = 20  # after a file event, wait this long for more before rebuilding
 TICK_MS = 200  # how often the watcher looks up from waiting, to notice it must stop
@@ -353,6 +353,7 @@ def serve(project: Project, out: Path, host: str, port: int) -> int:
             file=sys.stderr,
         )
         return 2
+    preview.report(recovered(out), None, 0)  # a crash may have left the old site beside out
     preview.rebuild(jobs=jobs_available())  # before any thread starts: workers may fork
     preview.publish()
     stop, ready = threading.Event(), threading.Event()

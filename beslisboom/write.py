@@ -64,6 +64,14 @@ def publish(out: Path, files: Files) -> dict[str, int]:
     return sizes
 
 
+def recover(out: Path) -> None:
+    """Repair what an interrupted build left beside out, before anything else is done."""
+    out = out.absolute()
+    if os.path.lexists(beside(out, OLD)) or os.path.lexists(beside(out, NEW)):
+        with locked(out):
+            repair(out)
+
+
 @contextmanager
 def locked(out: Path) -> Iterator[None]:
     """Hold the output folder's lock, waiting a little for another build to finish."""

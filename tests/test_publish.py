@@ -132,6 +132,17 @@ def test_a_crash_between_the_two_renames_leaves_the_old_site_and_is_repaired(mak
     assert b"Anders" in (out / "einde.html").read_bytes()
 
 
+def test_after_such_a_crash_even_a_failing_build_puts_the_old_site_back(make_tree, tmp_path):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    old = snapshot(out)
+    out.rename(tmp_path / ".dist.oud")  # as the crash above leaves it
+    (content / "einde.md").write_text("---\ntitle: [kapot\n---\n", encoding="utf-8")
+    assert build(content, out) == 1  # "Er is niets geschreven; dist is ongewijzigd."
+    assert snapshot(out) == old
+
+
 def test_a_crash_after_the_swap_is_cleared_up(make_tree, tmp_path):
     content = make_tree(SMALL)
     out = tmp_path / "dist"
