@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .load import shown
 from .output import size
@@ -25,48 +26,113 @@ opdrachten:
 """
 
 
-def make_parser() -> argparse.ArgumentParser:
+COMMANDS = ("build", "check", "serve")
+EXAMPLES = {"--content": "content", "--out": "dist", "--host": "127.0.0.1", "--port": "8001"}
+
+
+class DutchFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help layout, with the usage line in Dutch."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "gebruik: ")
+
+
+class DutchParser(argparse.ArgumentParser):
+    """An argument parser that never shows argparse's own English."""
+
+    def error(self, message: str) -> NoReturn:
+        usage_error(self, "deze opdracht begrijp ik niet; zie python build.py --help")
+
+
+def make_parser() -> DutchParser:
     """Describe the commands and options in plain Dutch."""
-    parser = argparse.ArgumentParser(
+    parser = DutchParser(
         prog="python build.py",
         description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=DutchFormatter,
         add_help=False,
+        exit_on_error=False,
     )
-    parser.add_argument(
+    what = parser.add_argument_group("opdracht")
+    what.add_argument(
         "command",
         nargs="?",
         default="build",
-        choices=("build", "check", "serve"),
-        help="wat er moet gebeuren (build, check of serve; standaard build)",
+        choices=COMMANDS,
+        metavar="OPDRACHT",
+        help="build, check of serve (standaard: build)",
     )
-    parser.add_argument(
+    options = parser.add_argument_group("opties")
+    options.add_argument(
         "--content",
         type=Path,
         default=Path("content"),
+        metavar="MAP",
         help="map met site.yml en de pagina's (standaard: content)",
     )
-    parser.add_argument(
+    options.add_argument(
         "--out",
         type=Path,
         default=Path("dist"),
+        metavar="MAP",
         help="map waarin de website komt (standaard: dist)",
     )
-    parser.add_argument(
+    options.add_argument(
         "--templates", type=Path, default=ROOT / "templates", help=argparse.SUPPRESS
     )
-    parser.add_argument("--assets", type=Path, default=ROOT / "assets", help=argparse.SUPPRESS)
-    parser.add_argument(
+    options.add_argument("--assets", type=Path, default=ROOT / "assets", help=argparse.SUPPRESS)
+    options.add_argument(
         "--strict", action="store_true", help="laat ook waarschuwingen de opdracht laten mislukken"
     )
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="serve: het adres van de preview (standaard: 127.0.0.1)"
+    options.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADRES",
+        help="serve: het adres van de preview (standaard: 127.0.0.1)",
     )
-    parser.add_argument(
-        "--port", type=int, default=8000, help="serve: de poort van de preview (standaard: 8000)"
+    options.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        metavar="POORT",
+        help="serve: de poort van de preview (standaard: 8000)",
     )
-    parser.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
+    options.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
     return parser
+
+
+def parse(parser: DutchParser, argv: list[str] | None) -> argparse.Namespace:
+    """Read the command line; a mistake in it gets a Dutch message and exit code 2."""
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args, unknown = parser.parse_known_args(argv)
+    except argparse.ArgumentError as error:
+        usage_error(parser, describe(error, argv))
+    if unknown:
+        usage_error(parser, f"onbekend: {' '.join(unknown)}; zie python build.py --help")
+    return args
+
+
+def describe(error: argparse.ArgumentError, argv: list[str]) -> str:
+    """Say in Dutch what is wrong with one argument, from which argument it is."""
+    option = error.argument_name or ""
+    if option in ("OPDRACHT", "command"):
+        given = next((a for a in argv if not a.startswith("-")), "")
+        return f"onbekende opdracht '{given}'; kies {', '.join(COMMANDS[:-1])} of {COMMANDS[-1]}"
+    option = option.split("/")[0]
+    place = argv.index(option) if option in argv else -1
+    given = argv[place + 1] if 0 <= place < len(argv) - 1 else ""
+    example = f"{option} {EXAMPLES.get(option, '...')}"
+    if given and not given.startswith("-") and option == "--port":
+        return f"{option} moet een getal zijn, zoals {example}"
+    return f"{option} heeft een waarde nodig, zoals {example}"
+
+
+def usage_error(parser: argparse.ArgumentParser, message: str) -> NoReturn:
+    """Print the usage line and the mistake, in Dutch; stop with exit code 2."""
+    parser.print_usage(sys.stderr)
+    print(f"python build.py: fout: {message}", file=sys.stderr)
+    sys.exit(2)
 
 
 def report(result: Result, strict: bool) -> None:
@@ -110,15 +176,16 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args = parse(parser, argv)
     project = Project(content=args.content, templates=args.templates, assets=args.assets)
     if not args.content.is_dir():
-        parser.error(
+        usage_error(
+            parser,
             f"de map {shown(args.content)} bestaat niet; geef met --content de map "
-            "met site.yml en de pagina's"
+            "met site.yml en de pagina's",
         )
     if args.command in ("build", "serve") and (why := unsafe_output(args.out, project)):
-        parser.error(why)
+        usage_error(parser, why)
     if args.command == "serve":
         from .serve import serve  # the preview's server is only loaded when asked for
 

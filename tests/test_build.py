@@ -242,13 +242,29 @@ def test_warnings_fail_only_with_strict(make_tree, capsys):
     )
 
 
-@pytest.mark.parametrize("argv", [["publiceer"], ["--onbekend"], ["--content", "bestaat-niet"]])
-def test_wrong_usage_exits_2(make_tree, argv, capsys):
+WRONG_USAGE = {
+    "publiceer": "onbekende opdracht 'publiceer'; kies build, check of serve",
+    "--onbekend": "onbekend: --onbekend; zie python build.py --help",
+    "build extra": "onbekend: extra; zie python build.py --help",
+    "serve --port acht": "--port moet een getal zijn, zoals --port 8001",
+    "build --out": "--out heeft een waarde nodig, zoals --out dist",
+    "--content bestaat-niet": (
+        "de map bestaat-niet bestaat niet; geef met --content de map met site.yml en de pagina's"
+    ),
+}
+ENGLISH = ("usage", "error", "invalid", "expected", "unrecognized", "argument", "choose")
+
+
+@pytest.mark.parametrize("argv, message", WRONG_USAGE.items(), ids=WRONG_USAGE.keys())
+def test_wrong_usage_exits_2_with_a_dutch_message(make_tree, argv, message, capsys):
     make_tree(SMALL)
     with pytest.raises(SystemExit) as stop:
-        main(argv)
+        main(argv.split())
     assert stop.value.code == 2
-    assert "python build.py" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: python build.py [--content MAP] [--out MAP]")
+    assert err.endswith(f"python build.py: fout: {message}\n")
+    assert not any(word in err.lower() for word in ENGLISH)
 
 
 def test_output_that_would_destroy_content_is_refused(make_tree, tmp_path, capsys):
@@ -271,6 +287,8 @@ def test_help_explains_each_command_in_dutch(capsys):
     text = capsys.readouterr().out
     for words in ("build", "check", "--content", "--out", "--strict", "schrijf niets"):
         assert words in text
+    assert text.startswith("gebruik: python build.py") and "\nopties:\n" in text
+    assert not any(word in text.lower() for word in ("usage", "options", "positional"))
 
 
 def test_build_py_runs_as_a_command(make_tree, tmp_path):
@@ -321,3 +339,16 @@ def test_links_that_leave_the_site_say_so(make_tree, tmp_path):
     ) in html
     assert 'mail<span class="visually-hidden"> (opent je e-mailprogramma)</span></a>' in html
     assert 'bel<span class="visually-hidden"> (bellen)</span></a>' in html
+
+
+def test_without_the_projects_environment_the_command_says_how_to_set_it_up(tmp_path):
+    # -S: no site-packages, as with a Python that has none of the project's libraries
+    done = subprocess.run(
+        [sys.executable, "-S", str(ROOT / "build.py"), "check"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("De build mist een onderdeel (")
+    assert ".venv/bin/pip install -e ." in done.stderr and "Traceback" not in done.stderr
