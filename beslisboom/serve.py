@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import html
 import ipaddress
+import json
 import mimetypes
 import socket
 import sys
@@ -33,6 +34,7 @@ from .model import Problem
 from .output import FileData, parts
 from .parallel import jobs_available
 from .pipeline import Project, Result, build, format_problem, publish_site, recovered
+from .routedata import script_safe
 
 STEP_MS = 20  # after a file event, wait this long for more before rebuilding
 TICK_MS = 200  # how often the watcher looks up from waiting, to notice it must stop
@@ -48,15 +50,38 @@ RELOAD_SCRIPT = b"""\
 (function () {
   "use strict";
   var seen = "";
-  window.beslisboomPreview = function (version) {
+  window.beslisboomPreview = function (version, warnings) {
     if (seen !== "" && version !== seen) {
       location.reload();
       return;
     }
     seen = version;
+    if (warnings.length) {
+      banner(warnings);
+    }
     document.documentElement.setAttribute("data-preview", "verbonden");
     ask();
   };
+  /* The build's warnings above the page, styled from here: the page allows no inline style. */
+  function banner(warnings) {
+    var box = document.createElement("div");
+    box.className = "preview-warnings";
+    box.setAttribute("role", "status");
+    box.style.cssText = "background:#ffeb99;color:#1a1a1a;padding:0.75rem 1.5rem;" +
+      "font:1rem/1.5 system-ui,sans-serif;border-bottom:3px solid #8a6d00";
+    var title = document.createElement("strong");
+    title.textContent = warnings.length === 1 ?
+      "1 waarschuwing" : warnings.length + " waarschuwingen";
+    box.appendChild(title);
+    var list = document.createElement("ul");
+    warnings.forEach(function (line) {
+      var item = document.createElement("li");
+      item.textContent = line;
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    document.body.insertBefore(box, document.body.firstChild);
+  }
   function ask() {
     var script = document.createElement("script");
     script.src = "WAIT?na=" + seen + "&t=" + Date.now();
@@ -84,7 +109,8 @@ class Preview:
         self.hosts = hosts or set()  # the Host headers the preview answers; empty: any
         self.memo = Memo()
         self.files: dict[str, FileData] = {}
-        self.problems: list[str] = []
+        self.problems: list[str] = []  # the errors that keep the last build from being shown
+        self.warnings: list[str] = []  # shown above every page, until they are mended
         self.version = 0  # counts the changes a browser should see
         self.changed = threading.Condition()
         self.unpublished = False  # the output folder does not yet hold what is served
@@ -98,6 +124,8 @@ class Preview:
         """
         started = time.perf_counter()
         result = build(self.project, None, self.memo, jobs=jobs, show=self.show)
+        if not result.failed():
+            self.warn([format_problem(p) for p in result.problems])
         # The memo's hundreds of thousands of objects live on from save to save: set them
         # apart from the cycle collector, which would otherwise walk them all after each
         # build (half the time of a rebuild at 1,000 nodes). It still collects what this
@@ -142,6 +170,12 @@ class Preview:
             print(f"Bijgewerkt: {pages} pagina's in {seconds:.2f} s", flush=True)
         return True
 
+    def warn(self, lines: list[str]) -> None:
+        """Show these warnings above the pages (or none)."""
+        if lines != self.warnings:
+            self.warnings = lines
+            self.bump()
+
     def show(self, result: Result) -> None:
         """Serve a good build at once, before it is written to the output folder."""
         changed = result.files != self.files or bool(self.problems)
@@ -182,7 +216,8 @@ class Preview:
         if "/" + name == WAIT:
             seen = parse_qs(address.query).get("na", [""])[0]
             version = self.wait(seen, HOLD if seen else 0)
-            return "200 OK", "text/javascript", (f'beslisboomPreview("{version}");'.encode(),)
+            call = f"beslisboomPreview({json.dumps(version)}, {json.dumps(self.warnings)});"
+            return "200 OK", "text/javascript", (script_safe(call).encode(),)
         if name == "" or name.endswith("/"):
             name += "index.html"
         files, problems = self.files, self.problems
@@ -229,6 +264,18 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:  # noqa: N802
         self.respond(send_body=False)
+
+    def refuse(self) -> None:
+        """Answer a method the preview has no use for: it only shows pages."""
+        body = b"De preview toont alleen pagina's (GET en HEAD)."
+        self.send_response(405)
+        self.send_header("Allow", "GET, HEAD")
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_TRACE = do_CONNECT = refuse
 
     def respond(self, send_body: bool) -> None:
         headers = self.headers

@@ -105,6 +105,36 @@ def test_preview_serves_the_built_bytes_but_for_the_reload_script(preview, tmp_p
     assert script.headers["Content-Type"] == "text/javascript; charset=utf-8"
 
 
+def test_preview_shows_warnings_above_the_pages(preview, browser):
+    base, content, _process = preview
+    tab = browser.new_context().new_page()
+    tab.goto(base)
+    wait_for(
+        lambda: tab.evaluate("document.documentElement.dataset.preview === 'verbonden'"),
+        "the reload script",
+    )
+    assert tab.locator(".preview-warnings").count() == 0
+    (content / "los.md").write_text(page("Niemand komt hier"), encoding="utf-8")
+    wait_for(lambda: tab.locator(".preview-warnings").count() == 1, "the warning")
+    assert tab.locator(".preview-warnings li").all_text_contents() == [
+        "content/los.md:1: waarschuwing: pagina 'los' is vanaf de start niet te bereiken; "
+        "verwijs ernaar met 'next' of een optie, of verwijder het bestand"
+    ]
+    (content / "los.md").unlink()
+    wait_for(lambda: tab.locator(".preview-warnings").count() == 0, "the warning to go")
+    tab.context.close()
+
+
+def test_preview_answers_every_method(preview):
+    base, _content, _process = preview
+    assert urllib.request.urlopen(urllib.request.Request(base, method="HEAD")).status == 200
+    for method in ("POST", "PUT", "DELETE", "OPTIONS", "PATCH"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(base, method=method, data=b""))
+        assert refused.value.code == 405
+        assert refused.value.read().decode() == "De preview toont alleen pagina's (GET en HEAD)."
+
+
 def request(url: str, **headers: str) -> int:
     """Ask for a page with these headers; return the status."""
     try:
