@@ -15,7 +15,7 @@ from .mdext import LinkNotesExtension
 from .memo import Memo
 from .messages import say
 from .model import Contact, Limits, Lookup, Node, Option, Person, Problem, Settings, Site
-from .sources import SITE_FILE, Source, Sources
+from .sources import SITE_FILE, Source, Sources, page_name
 from .yamlfile import Block, Fields
 
 SITE_KEYS = ("title", "start", "contact", "limits")
@@ -62,7 +62,7 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
         problems.append(Problem(content, None, say("geen-paginas")))
     if settings.value is None:
         return None, problems
-    unreadable = frozenset(normalize_id(s.path.stem) for s in sources.pages) - set(nodes)
+    unreadable = frozenset(normalize_id(page_name(s.path)) for s in sources.pages) - set(nodes)
     site = Site(
         settings=settings.value,
         nodes=Lookup(nodes),
@@ -95,7 +95,7 @@ def decode(source: Source, problems: list[Problem]) -> str | None:
     """Read a file's bytes as UTF-8 (with or without BOM, any line ending), or say why not."""
     path, raw = source.path, source.data
     if raw is None:
-        problems.append(Problem(path, None, source.error))
+        problems.append(Problem(path, None, source.error, source.severity))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -233,7 +233,7 @@ def read_node(source: Source, problems: list[Problem]) -> Node | None:
     if fields is None:
         return None
     if not check_body(path, body, front.count("\n") + 4, problems):
-        return None
+        return None  # the page would be wrong: its other mistakes are reported all the same
     return make_node(path, block, fields, body)
 
 
@@ -243,14 +243,36 @@ REDIRECTS = re.compile(r"<\s*(meta|base)\b[^>]*>?", re.IGNORECASE)
 
 
 def check_body(path: Path, body: str, first_line: int, problems: list[Problem]) -> bool:
-    """Report HTML in the text that would send the reader away; tell if there was none."""
-    found = False
-    for number, line in enumerate(body.split("\n")):
+    """Check the text below the front matter; tell whether it has no errors.
+
+    Refused: HTML that sends the reader away, and a heading that would be a second page
+    title. Warned about: a line that looks like a key but is text, below the '---'.
+    """
+    before = sum(p.is_error for p in problems)
+    fenced = False
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        at = first_line + number
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced:
+            continue
         for match in REDIRECTS.finditer(line):
             tag = f"<{match.group(1).lower()}>"
-            problems.append(Problem(path, first_line + number, say("html-wegsturen", tag=tag)))
-            found = True
-    return not found
+            problems.append(Problem(path, at, say("html-wegsturen", tag=tag)))
+        underlined = number and SETEXT.match(line) and lines[number - 1].strip()
+        if TITLE_HEADING.match(line) or underlined:
+            problems.append(Problem(path, at - (1 if underlined else 0), say("kop-in-tekst")))
+        key = KEY_LINE.match(line)
+        if key:
+            message = say("sleutel-in-tekst", key=key.group(1))
+            problems.append(Problem(path, at, message, severity="waarschuwing"))
+    return sum(p.is_error for p in problems) == before
+
+
+TITLE_HEADING = re.compile(r" {0,3}#(\s|$)")  # '# Kop': a second <h1> on the page
+SETEXT = re.compile(r" {0,3}=+\s*$")  # a line of '=' under text: the same
+KEY_LINE = re.compile(rf"({'|'.join(NODE_KEYS)})\s*:(\s|$)")
 
 
 def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | None:

@@ -16,6 +16,14 @@ MESSAGES = {
         "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp); zet hier "
         "een tekstbestand neer, of haal het weg"
     ),
+    "kopie-overgeslagen": (
+        "dit lijkt een kopie van {original} (zoals Verkenner die maakt); de build slaat het "
+        "over: haal het weg, of geef het een eigen naam als het een nieuwe pagina moet zijn"
+    ),
+    "verkeerde-extensie": (
+        "de build leest alleen pagina's waarvan de naam eindigt op .md; hernoem dit bestand "
+        "naar {name}"
+    ),
     "link-buiten-content": (
         "dit is een koppeling naar {target}, buiten de map met de inhoud; de build publiceert "
         "alleen bestanden uit die map: kopieer het bestand hierheen"
@@ -31,6 +39,14 @@ MESSAGES = {
     "html-wegsturen": (
         "de tekst bevat {tag}: daarmee kan een pagina de lezer ongevraagd naar een andere "
         "pagina sturen; haal het weg en zet een gewone link in de tekst"
+    ),
+    "kop-in-tekst": (
+        "een kop met één # wordt een tweede paginatitel, maar de titel staat al in 'title'; "
+        "gebruik ## voor een kopje in de tekst"
+    ),
+    "sleutel-in-tekst": (
+        "deze regel lijkt de sleutel '{key}', maar staat onder de front matter en wordt dus "
+        "gewone tekst; zet hem boven de regel '---' als hij een sleutel moet zijn"
     ),
     # Front matter
     "geen-front-matter": (

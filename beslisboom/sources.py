@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ class Source:
     path: Path
     data: bytes | None
     error: str = ""
+    severity: str = "fout"  # "waarschuwing" for a file that is left out on purpose
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -70,6 +72,10 @@ def read_sources(project: Project) -> Sources:
 
 
 FILE, LINK, OTHER = "bestand", "koppeling", "anders"  # what a page's directory entry is
+COPY, MISNAMED = "kopie", "verkeerd-genoemd"  # what an editor's computer leaves behind
+# 'stap - kopie.md', 'stap - Copy (2).md' (Windows Explorer), 'stap (1).md' (a download)
+COPY_NAME = re.compile(r"(.+?)(?: - (?:kopie|copy)(?: \(\d+\))?| \(\d+\))\.md$", re.IGNORECASE)
+MISNAMED_SUFFIXES = (".md.txt", ".markdown", ".mdown", ".md")  # .md only in other capitals
 
 
 def read_source(path: Path, kind: str, inside: Path | None = None) -> Source:
@@ -79,6 +85,11 @@ def read_source(path: Path, kind: str, inside: Path | None = None) -> Source:
     elsewhere. Anything but a regular file (a pipe would never end, a device never stop)
     is refused before it is opened.
     """
+    if kind == COPY:
+        original = COPY_NAME.match(path.name).group(1) + PAGE_SUFFIX  # type: ignore[union-attr]
+        return Source(path, None, say("kopie-overgeslagen", original=original), "waarschuwing")
+    if kind == MISNAMED:
+        return Source(path, None, say("verkeerde-extensie", name=page_name(path) + PAGE_SUFFIX))
     try:
         if kind == LINK:
             target = Path(os.path.realpath(path, strict=True))
@@ -106,18 +117,32 @@ def find_pages(content: Path) -> list[tuple[Path, str]]:
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     visit(entry.path, f"{prefix}{entry.name}/")
+                elif entry.name.startswith("~$"):
+                    continue  # Word's lock file beside a file it has open: never content
                 elif entry.name.endswith(PAGE_SUFFIX):
-                    kind = (
-                        LINK
-                        if entry.is_symlink()
-                        else FILE
-                        if entry.is_file(follow_symlinks=False)
-                        else OTHER
-                    )
+                    kind = COPY if COPY_NAME.match(entry.name) else kind_of(entry)
                     found.append((prefix + entry.name, Path(entry.path), kind))
+                elif entry.name.lower().endswith(MISNAMED_SUFFIXES):
+                    found.append((prefix + entry.name, Path(entry.path), MISNAMED))
 
     visit(str(content), "")
     return [(path, kind) for _, path, kind in sorted(found)]
+
+
+def kind_of(entry: os.DirEntry[str]) -> str:
+    """Tell what a page's directory entry is, from the folder listing alone."""
+    if entry.is_symlink():
+        return LINK
+    return FILE if entry.is_file(follow_symlinks=False) else OTHER
+
+
+def page_name(path: Path) -> str:
+    """Give a page file's name without its suffix, whatever the suffix's spelling."""
+    name = path.name
+    for suffix in MISNAMED_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
 
 
 def read_folder(folder: Path) -> tuple[tuple[str, bytes], ...]:

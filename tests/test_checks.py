@@ -9,6 +9,68 @@ from conftest import SITE_YML, messages, page
 OK_END = page("Einde")
 
 CASES = {
+    "key-below-front-matter": (
+        {"start.md": "---\ntitle: Start\n---\nTekst.\nnext: einde\n", "einde.md": OK_END},
+        [
+            "content/einde.md:1: waarschuwing: pagina 'einde' is vanaf de start niet te "
+            "bereiken; verwijs ernaar met 'next' of een optie, of verwijder het bestand",
+            "content/start.md:5: waarschuwing: deze regel lijkt de sleutel 'next', maar staat "
+            "onder de front matter en wordt dus gewone tekst; zet hem boven de regel '---' als "
+            "hij een sleutel moet zijn",
+        ],
+    ),
+    "heading-in-body": (
+        {
+            "start.md": page(
+                "Start",
+                body="# Belangrijk\n\n## Goed kopje\n\n```\n# in code mag het\n```\n"
+                "Ook belangrijk\n===\n",
+            )
+        },
+        [
+            "content/start.md:4: fout: een kop met één # wordt een tweede paginatitel, maar de "
+            "titel staat al in 'title'; gebruik ## voor een kopje in de tekst",
+            "content/start.md:11: fout: een kop met één # wordt een tweede paginatitel, maar de "
+            "titel staat al in 'title'; gebruik ## voor een kopje in de tekst",
+        ],
+    ),
+    "files-left-behind": (
+        {
+            "start.md": page("Start", "next: einde\n"),
+            "einde.md": OK_END,
+            "einde - kopie.md": OK_END,
+            "einde - Copy (2).md": OK_END,
+            "~$einde.md": b"\x05Word\xff",
+        },
+        [
+            "content/einde - Copy (2).md: waarschuwing: dit lijkt een kopie van einde.md (zoals "
+            "Verkenner die maakt); de build slaat het over: haal het weg, of geef het een eigen "
+            "naam als het een nieuwe pagina moet zijn",
+            "content/einde - kopie.md: waarschuwing: dit lijkt een kopie van einde.md (zoals "
+            "Verkenner die maakt); de build slaat het over: haal het weg, of geef het een eigen "
+            "naam als het een nieuwe pagina moet zijn",
+        ],
+    ),
+    "misnamed-pages": (
+        {
+            "start.md": page(
+                "Start",
+                "options:\n  - label: A\n    next: a\n  - label: B\n    next: b\n"
+                "  - label: C\n    next: c\n",
+            ),
+            "a.MD": OK_END,
+            "b.markdown": OK_END,
+            "c.md.txt": OK_END,
+        },
+        [
+            "content/a.MD: fout: de build leest alleen pagina's waarvan de naam eindigt op .md; "
+            "hernoem dit bestand naar a.md",
+            "content/b.markdown: fout: de build leest alleen pagina's waarvan de naam eindigt op "
+            ".md; hernoem dit bestand naar b.md",
+            "content/c.md.txt: fout: de build leest alleen pagina's waarvan de naam eindigt op "
+            ".md; hernoem dit bestand naar c.md",
+        ],
+    ),
     "yaml-syntax": (
         {"start.md": "---\ntitle: Start\nnext: [einde\n---\n", "einde.md": OK_END},
         [
