@@ -277,7 +277,7 @@ KEY_LINE = re.compile(rf"({'|'.join(NODE_KEYS)})\s*:(\s|$)")
 
 def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | None:
     """Check the front matter's keys and build the node from them."""
-    count = len(block.problems)
+    count = errors(block.problems)
     fields.allow_only(NODE_KEYS)
     title = fields.text("title", required=True)
     step = read_step(fields)
@@ -289,7 +289,7 @@ def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | Non
             fields.line_of("options"),
             say("next-en-options"),
         )
-    if len(block.problems) > count or title is None:
+    if errors(block.problems) > count or title is None:
         return None
     return Node(
         id=normalize_id(path.stem),
@@ -302,6 +302,11 @@ def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | Non
         options=tuple(options),
         next_line=fields.line_of("next"),
     )
+
+
+def errors(problems: list[Problem]) -> int:
+    """Count the problems that stop the build."""
+    return sum(1 for problem in problems if problem.is_error)
 
 
 def read_step(fields: Fields) -> int | None:

@@ -74,6 +74,26 @@ MESSAGES = {
     "yaml-sterretje": (
         "ongeldige YAML: een * aan het begin van een waarde; zet de tekst tussen aanhalingstekens"
     ),
+    "yaml-krul": (
+        "ongeldige YAML: de aanhalingstekens “ ” (zoals Word ze typt) tellen in YAML niet als "
+        'aanhalingstekens; typ gewone: title: "Let op: dit"'
+    ),
+    "yaml-apostrof": (
+        "ongeldige YAML: een apostrof binnen enkele aanhalingstekens sluit de tekst af; schrijf "
+        "de apostrof dubbel (zeg ''ja'') of zet de tekst tussen dubbele aanhalingstekens"
+    ),
+    "yaml-teken-begin": (
+        "ongeldige YAML: een tekst die begint met een accolade, @ of % leest YAML als iets "
+        'anders dan tekst; zet de hele tekst tussen aanhalingstekens, zoals title: "@Welkom"'
+    ),
+    "yaml-teken-leeg": (
+        "'{key}' is leeg: YAML leest {text} niet als tekst (een # begint een opmerking, & en "
+        'een ! betekenen iets anders); zet de tekst tussen aanhalingstekens: {key}: "{text}"'
+    ),
+    "losse-aanhalingsteken": (
+        "'{key}' eindigt op een aanhalingsteken zonder begin, dus de pagina toont {text}; haal "
+        'het weg, of zet de hele tekst tussen aanhalingstekens: {key}: "..."'
+    ),
     "yaml-anders": (
         "ongeldige YAML; controleer op deze regel de dubbele punten, aanhalingstekens en "
         "inspringing, en zet een tekst die met een leesteken begint tussen aanhalingstekens"

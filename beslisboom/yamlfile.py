@@ -14,7 +14,8 @@ from .model import Problem
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 KEY = re.compile(r"(?P<key>[^\s'\"\[\]{}#&*!|>%@`,][^#]*?)\s*:(?:[ \t]+(?P<value>.*))?$")
-RESERVED = ("@", "`")  # YAML keeps these for later use: no value may start with them
+RESERVED = ("@", "`", "%")  # YAML gives these a meaning of its own at the start of a value
+CURLY = "“”„‘’‚"  # quotes as Word types them
 
 
 def describe_yaml_error(text: str, mark_line: int) -> tuple[int, str]:
@@ -89,18 +90,37 @@ def value_mistake(value: str) -> str | None:
     if not value:
         return None
     first = value[0]
+    if first in CURLY:
+        return "yaml-krul"  # Word's quotes: no quotes to YAML, so ': ' inside breaks it
     if first in "\"'":
-        return None if closes(value, first) else "yaml-aanhalingsteken"
-    if first in "[{":
+        if not closes(value, first):
+            return "yaml-aanhalingsteken"
+        if first == "'" and after_quote(value).strip():
+            return "yaml-apostrof"  # 'Ik zeg 'ja'': the second ' ended the text
+        return None
+    if first == "[":
         return None if balanced(value) else "yaml-lijst-open"
     if first == "*":
         return "yaml-sterretje"
-    if first in RESERVED:
-        return "yaml-anders"
+    if first in RESERVED or first == "{":
+        return "yaml-teken-begin"
     plain = value.split(" #", 1)[0]
     if ": " in plain or plain.endswith(":"):
         return "yaml-dubbele-punt"
     return None
+
+
+def after_quote(value: str) -> str:
+    """Give what follows the closing single quote of a value, without a comment."""
+    index = 1
+    while index < len(value):
+        if value[index] == "'":
+            if value[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return value[index + 1 :].split(" #", 1)[0]
+        index += 1
+    return ""
 
 
 def closes(value: str, quote: str) -> bool:
@@ -141,10 +161,12 @@ class Block:
     def __init__(self, path: Path, first_line: int, problems: list[Problem]) -> None:
         self.path = path
         self.first_line = first_line  # the file line of the block's first line
+        self.lines: list[str] = []
         self.problems = problems
 
     def parse(self, text: str) -> tuple[Any, yaml.Node | None]:
         """Parse the text; on a syntax error, report it at its line in the file."""
+        self.lines = text.split("\n")
         loader = Loader(text)
         try:
             node = loader.get_single_node()
@@ -164,6 +186,10 @@ class Block:
     def error(self, line: int | None, message: str) -> None:
         """Record a mistake that stops the build."""
         self.problems.append(Problem(self.path, line, message))
+
+    def warn(self, line: int | None, message: str) -> None:
+        """Record something that looks wrong but does not stop the build."""
+        self.problems.append(Problem(self.path, line, message, severity="waarschuwing"))
 
     def fields(
         self,
@@ -218,7 +244,10 @@ class Fields:
         """Return a text value, reporting a missing, empty or non-text value."""
         value = self.data.get(key)
         if value is None:
-            if required:
+            hidden = self.hidden_text(key)
+            if hidden:  # 'title: #Welkom': YAML read a comment, or an anchor, not a text
+                self.block.error(self.line_of(key), say("yaml-teken-leeg", key=key, text=hidden))
+            elif required:
                 code = "waarde-leeg" if key in self.data else "sleutel-ontbreekt"
                 self.block.error(self.line_of(key), say(code, key=key, where=self.where))
             return None
@@ -234,7 +263,19 @@ class Fields:
         if required and not value.strip():
             self.block.error(self.line_of(key), say("waarde-leeg", key=key, where=self.where))
             return None
+        node = self.value_nodes[key]
+        plain = not getattr(node, "style", None)  # None or '', by loader: not quoted
+        if plain and value.rstrip()[-1:] in "\"'" + CURLY:
+            self.block.warn(self.line_of(key), say("losse-aanhalingsteken", key=key, text=value))
         return value.strip()
+
+    def hidden_text(self, key: str) -> str:
+        """Give the text written after 'key:' that YAML did not take as a value, if any."""
+        if key not in self.data:
+            return ""
+        line = self.block.lines[self.line_of(key) - self.block.first_line]
+        written = line.split(":", 1)[1].strip() if ":" in line else ""
+        return written if written[:1] in ("#", "&", "!") else ""
 
     def items(self, key: str) -> list[tuple[Any, yaml.Node]] | None:
         """Return a list value with the YAML node of each item, or report it is no list."""

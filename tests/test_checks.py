@@ -9,6 +9,22 @@ from conftest import SITE_YML, messages, page
 OK_END = page("Einde")
 
 CASES = {
+    "title-is-a-comment": (
+        {"start.md": "---\ntitle: #Welkom\n---\n"},
+        [
+            "content/start.md:2: fout: 'title' is leeg: YAML leest #Welkom niet als tekst (een # "
+            "begint een opmerking, & en een ! betekenen iets anders); zet de tekst tussen "
+            'aanhalingstekens: title: "#Welkom"'
+        ],
+    ),
+    "stray-closing-quote": (
+        {"start.md": '---\ntitle: Welkom"\n---\n'},
+        [
+            "content/start.md:2: waarschuwing: 'title' eindigt op een aanhalingsteken zonder "
+            'begin, dus de pagina toont Welkom"; haal het weg, of zet de hele tekst tussen '
+            'aanhalingstekens: title: "..."'
+        ],
+    ),
     "key-below-front-matter": (
         {"start.md": "---\ntitle: Start\n---\nTekst.\nnext: einde\n", "einde.md": OK_END},
         [

@@ -62,7 +62,10 @@ def provoke_the_rest(tmp_path_factory):
         "colon": "title: A\nnext b\n",
         "quote": 'title: "A\n',
         "star": "title: *A\n",
-        "other": "title: @A\n",
+        "other": "title: A\n- b\n",
+        "curly": "title: A\nnext_label: “Let op: nu”\n",
+        "apostrophe": "title: 'Ik zeg 'ja''\n",
+        "at": "title: @A\n",
         "indent": "title: A\noptions:\n  - label: Ja\n     next: b\n",
         "empty": "title:\n",
     }
