@@ -72,7 +72,7 @@ def check_reachable(site: Site) -> list[Problem]:
 
 
 def check_exits(site: Site) -> list[Problem]:
-    """Report nodes from which no route leads to an end: a loop without a way out."""
+    """Report every loop from which no route leads to an end, once, at the link closing it."""
     sources = sources_of(site)
     # A node that links to an unknown id already has an error; count it as having a way out.
     done = [n.id for n in site.nodes.values() if n.is_end or leaves_tree(site, n)]
@@ -83,15 +83,31 @@ def check_exits(site: Site) -> list[Problem]:
             if source not in can_finish:
                 can_finish.add(source)
                 queue.append(source)
-    return [
-        Problem(
-            node.path,
-            1,
-            say("geen-uitweg", id=node.id, loop=loop_of(site, node, can_finish)),
+    problems, seen = [], set()
+    met = depths(site) if site.start in site.nodes else {}
+    for node in site.nodes.values():
+        if node.id in can_finish:
+            continue
+        loop = loop_of(site, node, can_finish)
+        # Begin the loop where a reader first meets it: the link back there closes it.
+        first = min(range(len(loop)), key=lambda i: (met.get(loop[i], len(site.nodes)), loop[i]))
+        loop = loop[first:] + loop[:first]
+        if frozenset(loop) in seen:
+            continue  # the same loop, reached from another of its pages or from before it
+        seen.add(frozenset(loop))
+        closing = site.nodes[loop[-1]]  # its link back to loop[0] closes the loop
+        shown = " → ".join([*loop, loop[0]])
+        problems.append(
+            Problem(closing.path, link_line(closing, loop[0]), say("geen-uitweg", loop=shown))
         )
-        for node in site.nodes.values()
-        if node.id not in can_finish
-    ]
+    return problems
+
+
+def link_line(node: Node, target: str) -> int:
+    """Give the line of a node's link to a target: its next, or the first such option."""
+    if node.next == target:
+        return node.next_line
+    return next((o.line for o in node.options if o.next == target), 1)
 
 
 def leaves_tree(site: Site, node: Node) -> bool:
@@ -99,12 +115,13 @@ def leaves_tree(site: Site, node: Node) -> bool:
     return any(target not in site.nodes for target in node.targets)
 
 
-def loop_of(site: Site, node: Node, can_finish: set[str]) -> str:
-    """Describe the loop a node ends up in, as 'a → b → a'."""
+def loop_of(site: Site, node: Node, can_finish: set[str]) -> list[str]:
+    """Find the loop a node ends up in, following links that do not lead to an end; list
+    its pages from the one first met."""
     route = [node.id]
     while True:
         following = [t for t in site.nodes[route[-1]].targets if t not in can_finish]
         target = following[0]
         if target in route:
-            return " → ".join(route[route.index(target) :] + [target])
+            return route[route.index(target) :]
         route.append(target)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 
-from .model import Node, Site
+from .model import Lookup, Node, Site
 
 
 def sources_of(site: Site) -> dict[str, list[str]]:
@@ -37,6 +38,17 @@ def depths(site: Site) -> dict[str, int]:
                 found[target] = found[node.id] + 1
                 queue.append(target)
     return found
+
+
+def reachable_part(site: Site) -> Site:
+    """Keep only the nodes a reader can reach from the start: a draft is not published."""
+    if site.start not in site.nodes:
+        return site
+    reached = depths(site)
+    if len(reached) == len(site.nodes):
+        return site
+    kept = Lookup((node_id, node) for node_id, node in site.nodes.items() if node_id in reached)
+    return replace(site, nodes=kept)
 
 
 def band(site: Site, node: Node, depth: dict[str, int]) -> int:

@@ -138,8 +138,8 @@ MESSAGES = {
         "optie, of verwijder het bestand"
     ),
     "geen-uitweg": (
-        "vanaf pagina '{id}' is geen einde te bereiken: elke route blijft rondgaan ({loop}); "
-        "geef een van deze pagina's een optie naar een pagina die verder leidt"
+        "deze verwijzing sluit een kringloop zonder uitweg ({loop}): wie erin komt, bereikt "
+        "nooit een einde; geef een van deze pagina's een optie naar een pagina die verder leidt"
     ),
     # Building
     "pagina-te-groot": (

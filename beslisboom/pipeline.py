@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .check import check_site
 from .design import TemplateMistake, check_templates, make_design
+from .graph import reachable_part
 from .load import load_site, shown
 from .memo import Fresh, Memo
 from .messages import say, write_hint
@@ -119,6 +120,7 @@ def make(project: Project, memo: Memo, jobs: int) -> Result:
     result = Result(problems=sorted(problems, key=Problem.sort_key), site=site)
     if site is None or result.failed():
         return result
+    site = reachable_part(site)  # an unreachable page (a draft) is warned about, not published
     try:
         result.files = render_site(site, design, memo, jobs)
     except TemplateMistake as mistake:

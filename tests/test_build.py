@@ -352,3 +352,19 @@ def test_without_the_projects_environment_the_command_says_how_to_set_it_up(tmp_
     assert done.returncode == 2
     assert done.stderr.startswith("De build mist een onderdeel (")
     assert ".venv/bin/pip install -e ." in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_unreachable_draft_is_warned_about_but_not_published(make_tree, tmp_path, capsys):
+    content = make_tree(
+        {**SMALL, "concept.md": page("Nog niet af", "step: 8\nnext: einde\n", "Concepttekst.\n")}
+    )
+    assert build(content, tmp_path / "dist") == 0
+    err = capsys.readouterr().err
+    assert "content/concept.md:1: waarschuwing: pagina 'concept' is vanaf de start niet" in err
+    files = snapshot(tmp_path / "dist")
+    assert "concept.html" not in files
+    assert (
+        b"Concepttekst" not in files["testboom.html"]
+        and b"Nog niet af" not in files["overzicht.html"]
+    )
+    assert b"Stap 1 van 1" in files["vraag.html"]  # the draft's step 8 does not count

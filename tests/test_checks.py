@@ -286,10 +286,23 @@ CASES = {
             "b.md": page("B", "next: a\n"),
         },
         [
-            f"content/{n}.md:1: fout: vanaf pagina '{n}' is geen einde te bereiken: elke route "
-            f"blijft rondgaan ({loop}); geef een van deze pagina's een optie naar een pagina die "
-            "verder leidt"
-            for n, loop in (("a", "a → b → a"), ("b", "b → a → b"), ("start", "a → b → a"))
+            "content/b.md:3: fout: deze verwijzing sluit een kringloop zonder uitweg (a → b → a): "
+            "wie erin komt, bereikt nooit een einde; geef een van deze pagina's een optie naar een "
+            "pagina die verder leidt"
+        ],
+    ),
+    "loop-closed-by-an-option": (
+        {
+            "start.md": page("Start", "next: q\n"),
+            "q.md": page(
+                "Q", "options:\n  - label: Opnieuw\n    next: start\n  - label: Door\n    next: r\n"
+            ),
+            "r.md": page("R", "next: q\n"),
+        },
+        [
+            "content/q.md:4: fout: deze verwijzing sluit een kringloop zonder uitweg "
+            "(start → q → start): wie erin komt, bereikt nooit een einde; geef een van deze "
+            "pagina's een optie naar een pagina die verder leidt"
         ],
     ),
     "no-pages": (
