@@ -16,6 +16,30 @@ def check_site(site: Site) -> list[Problem]:
     if site.start in site.nodes:
         problems += check_reachable(site)
     problems += check_exits(site)
+    problems += check_steps(site)
+    return problems
+
+
+def check_steps(site: Site) -> list[Problem]:
+    """Warn about step numbers that leave a gap, or that go back on a reader's way forward."""
+    problems = []
+    used = {node.step for node in site.nodes.values() if node.step}
+    missing = [step for step in range(1, max(used, default=0)) if step not in used]
+    for node in site.nodes.values():
+        if node.step and missing and node.step > missing[0]:
+            skipped = [step for step in missing if step < node.step]
+            gap = f"{skipped[0]}" if len(skipped) == 1 else f"{skipped[0]} tot en met {skipped[-1]}"
+            message = say("stap-gat", step=node.step, gap=gap, total=max(used))
+            problems.append(Problem(node.path, node.step_line, message, severity="waarschuwing"))
+    met = depths(site) if site.start in site.nodes else {}
+    for node in site.nodes.values():
+        for target_id in node.targets:
+            target = site.nodes.get(target_id)
+            forward = target_id in met and node.id in met and met[target_id] > met[node.id]
+            if forward and target and node.step and target.step and target.step < node.step:
+                message = say("stap-terug", step=node.step, to=target.step, target=target_id)
+                line = link_line(node, target_id)
+                problems.append(Problem(node.path, line, message, severity="waarschuwing"))
     return problems
 
 

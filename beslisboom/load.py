@@ -301,6 +301,7 @@ def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | Non
         next_label=next_label,
         options=tuple(options),
         next_line=fields.line_of("next"),
+        step_line=fields.line_of("step"),
     )
 
 

@@ -141,6 +141,14 @@ MESSAGES = {
         "deze verwijzing sluit een kringloop zonder uitweg ({loop}): wie erin komt, bereikt "
         "nooit een einde; geef een van deze pagina's een optie naar een pagina die verder leidt"
     ),
+    "stap-gat": (
+        "'step: {step}' slaat stap {gap} over, dus elke pagina zegt 'van {total}'; controleer "
+        "het getal, of nummer de stappen zonder gat"
+    ),
+    "stap-terug": (
+        "deze verwijzing gaat van stap {step} naar stap {to} ('{target}'), terug dus, terwijl "
+        "de lezer die pagina hier voor het eerst bereikt; controleer 'step' van '{target}'"
+    ),
     # Building
     "pagina-te-groot": (
         "de pagina {page} wordt {size} KB, meer dan de {limit} KB die site.yml toestaat "

@@ -76,6 +76,7 @@ class Node:
     next_label: str = ""
     options: tuple[Option, ...] = ()
     next_line: int = 0
+    step_line: int = 0
     hash_: int = hash_slot()
 
     __hash__ = hash_once

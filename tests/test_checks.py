@@ -305,6 +305,35 @@ CASES = {
             "pagina's een optie naar een pagina die verder leidt"
         ],
     ),
+    "step-gap": (
+        {
+            "start.md": page("Start", "next: a\n"),
+            "a.md": page("A", "step: 1\nnext: b\n"),
+            "b.md": page("B", "step: 12\nnext: einde\n"),
+            "einde.md": OK_END,
+        },
+        [
+            "content/b.md:3: waarschuwing: 'step: 12' slaat stap 2 tot en met 11 over, dus elke "
+            "pagina zegt 'van 12'; controleer het getal, of nummer de stappen zonder gat"
+        ],
+    ),
+    "step-backwards": (
+        {
+            "start.md": page("Start", "next: a\n"),
+            "a.md": page("A", "step: 2\noptions:\n  - label: Ja\n    next: b\n"),
+            "b.md": page(
+                "B",
+                "step: 1\noptions:\n  - label: Terug\n    next: a\n"
+                "  - label: Klaar\n    next: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/a.md:5: waarschuwing: deze verwijzing gaat van stap 2 naar stap 1 ('b'), "
+            "terug dus, terwijl de lezer die pagina hier voor het eerst bereikt; controleer "
+            "'step' van 'b'"
+        ],
+    ),
     "no-pages": (
         {},
         [
