@@ -20,6 +20,7 @@ import html
 import ipaddress
 import json
 import mimetypes
+import signal
 import socket
 import sys
 import threading
@@ -408,6 +409,10 @@ def serve(project: Project, out: Path, host: str, port: int) -> int:
     threading.Thread(target=preview.publish_when_quiet, args=(stop,), daemon=True).start()
     ready.wait(timeout=10)
     shown_host = f"[{host}]" if ":" in host else host
+    # Stop on Ctrl-C, and on a polite request to end, even where the preview was started
+    # in the background (which makes it ignore Ctrl-C by default).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     print(f"Preview: http://{shown_host}:{port}/  (stoppen: Ctrl+C)", flush=True)
     try:
         server.serve_forever()
