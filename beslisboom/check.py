@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import deque
+from dataclasses import dataclass
 
 from .graph import depths, sources_of
 from .messages import say, suggest
@@ -12,9 +14,11 @@ from .model import Node, Problem, Site
 def check_site(site: Site) -> list[Problem]:
     """Return every graph problem of the site."""
     problems = check_start(site)
-    problems += check_targets(site)
+    broken = check_targets(site)
     if site.start in site.nodes:
-        problems += check_reachable(site)
+        problems += check_reachable(site, broken)
+    else:
+        problems += [link.problem(()) for link in broken]
     problems += check_exits(site)
     problems += check_steps(site)
     return problems
@@ -56,43 +60,70 @@ def check_start(site: Site) -> list[Problem]:
     ]
 
 
-def check_targets(site: Site) -> list[Problem]:
-    """Check that every next and every option names an existing node."""
+@dataclass(frozen=True)
+class Broken:
+    """A link to a node that does not exist, and the node it most likely meant."""
+
+    node: Node
+    line: int
+    what: str
+    target: str
+    meant: str | None
+
+    def problem(self, consequences: tuple[str, ...]) -> Problem:
+        """Report the link once, with the pages that hang off it as its consequence."""
+        hint = f" (bedoel je '{self.meant}'?)" if self.meant else ""
+        message = say("verwijzing-onbekend", what=self.what, target=self.target, hint=hint)
+        if consequences:
+            message += say("verwijzing-gevolg", pages=", ".join(consequences))
+        return Problem(self.node.path, self.line, message)
+
+
+def check_targets(site: Site) -> list[Broken]:
+    """Find every next and option that names no existing node."""
     known = list(site.nodes)
-    problems = []
+    broken = []
     for node in site.nodes.values():
         links = [(node.next, node.next_line, "next")] if node.next else []
         links += [(o.next, o.line, f"optie '{o.label}'") for o in node.options]
         for target, line, what in links:
             if target not in site.nodes and target not in site.unreadable:
-                problems.append(
-                    Problem(
-                        node.path,
-                        line,
-                        say(
-                            "verwijzing-onbekend",
-                            what=what,
-                            target=target,
-                            hint=suggest(target, known),
-                        ),
-                    )
-                )
+                close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+                broken.append(Broken(node, line, what, target, close[0] if close else None))
+    return broken
+
+
+def check_reachable(site: Site, broken: list[Broken]) -> list[Problem]:
+    """Warn about nodes no route from the start leads to; a node that only a broken link
+    cuts off is named under that link, not advised to be deleted."""
+    reached = depths(site)
+    problems = []
+    explained: set[str] = set()
+    for link in broken:
+        cut_off = []
+        if link.meant is not None and link.node.id in reached:
+            cut_off = [n for n in reach_from(site, link.meant) if n not in reached]
+        cut_off = [n for n in cut_off if n not in explained]
+        explained.update(cut_off)
+        problems.append(link.problem(tuple(cut_off)))
+    problems += [
+        Problem(node.path, 1, say("onbereikbaar", id=node.id), severity="waarschuwing")
+        for node in site.nodes.values()
+        if node.id not in reached and node.id not in explained
+    ]
     return problems
 
 
-def check_reachable(site: Site) -> list[Problem]:
-    """Warn about nodes no route from the start leads to."""
-    reached = depths(site)
-    return [
-        Problem(
-            node.path,
-            1,
-            say("onbereikbaar", id=node.id),
-            severity="waarschuwing",
-        )
-        for node in site.nodes.values()
-        if node.id not in reached
-    ]
+def reach_from(site: Site, first: str) -> list[str]:
+    """List the nodes reachable from one node, breadth-first, itself included."""
+    found = {first: None}
+    queue = deque([first])
+    while queue:
+        for target in site.nodes[queue.popleft()].targets:
+            if target in site.nodes and target not in found:
+                found[target] = None
+                queue.append(target)
+    return list(found)
 
 
 def check_exits(site: Site) -> list[Problem]:

@@ -133,6 +133,9 @@ MESSAGES = {
         "{what} verwijst naar '{target}', die niet bestaat{hint}; gebruik de bestandsnaam "
         "van een pagina zonder .md"
     ),
+    "verwijzing-gevolg": (
+        "; daardoor zijn ook deze pagina's niet te bereiken, tot deze verwijzing klopt: {pages}"
+    ),
     "onbereikbaar": (
         "pagina '{id}' is vanaf de start niet te bereiken; verwijs ernaar met 'next' of een "
         "optie, of verwijder het bestand"

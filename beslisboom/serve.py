@@ -383,11 +383,16 @@ def is_loopback(host: str) -> bool:
 
 def serve(project: Project, out: Path, host: str, port: int) -> int:
     """Build, serve and watch until Ctrl-C; return the exit code."""
+    # Stop on Ctrl-C, and on a polite request to end, at any moment, even where the preview
+    # was started in the background (which makes it ignore Ctrl-C by default).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     if not is_loopback(host):
         print(
             f"Let op: met --host {host} kunnen ook andere computers de preview zien. De preview "
             "is voor één redacteur op één computer; gebruik 127.0.0.1 als dat kan.",
             file=sys.stderr,
+            flush=True,
         )
     # Requests to another address of this computer can't be told from a rebinding attack;
     # reachable from elsewhere, the preview answers whatever name it was reached by.
@@ -401,21 +406,9 @@ def serve(project: Project, out: Path, host: str, port: int) -> int:
             file=sys.stderr,
         )
         return 2
-    preview.report(recovered(out), None, 0)  # a crash may have left the old site beside out
-    preview.rebuild(jobs=jobs_available())  # before any thread starts: workers may fork
-    preview.publish()
-    stop, ready = threading.Event(), threading.Event()
-    threading.Thread(target=preview.watch, args=(stop, ready), daemon=True).start()
-    threading.Thread(target=preview.publish_when_quiet, args=(stop,), daemon=True).start()
-    ready.wait(timeout=10)
-    shown_host = f"[{host}]" if ":" in host else host
-    # Stop on Ctrl-C, and on a polite request to end, even where the preview was started
-    # in the background (which makes it ignore Ctrl-C by default).
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-    print(f"Preview: http://{shown_host}:{port}/  (stoppen: Ctrl+C)", flush=True)
+    stop = threading.Event()
     try:
-        server.serve_forever()
+        run(preview, server, stop, f"[{host}]" if ":" in host else host, port)
     except KeyboardInterrupt:
         pass
     finally:
@@ -423,3 +416,18 @@ def serve(project: Project, out: Path, host: str, port: int) -> int:
         server.server_close()
     print("Preview gestopt.")
     return 0
+
+
+def run(
+    preview: Preview, server: PreviewServer, stop: threading.Event, host: str, port: int
+) -> None:
+    """Build, start watching and publishing, and serve until interrupted."""
+    preview.report(recovered(preview.out), None, 0)  # a crash may have left the old site
+    preview.rebuild(jobs=jobs_available())  # before any thread starts: workers may fork
+    preview.publish()
+    ready = threading.Event()
+    threading.Thread(target=preview.watch, args=(stop, ready), daemon=True).start()
+    threading.Thread(target=preview.publish_when_quiet, args=(stop,), daemon=True).start()
+    ready.wait(timeout=10)
+    print(f"Preview: http://{host}:{port}/  (stoppen: Ctrl+C)", flush=True)
+    server.serve_forever()

@@ -252,10 +252,9 @@ CASES = {
     "unknown-next": (
         {"start.md": page("Start", "next: eind\n"), "einde.md": OK_END},
         [
-            "content/einde.md:1: waarschuwing: pagina 'einde' is vanaf de start niet te bereiken; "
-            "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
             "content/start.md:3: fout: next verwijst naar 'eind', die niet bestaat (bedoel je "
-            "'einde'?); gebruik de bestandsnaam van een pagina zonder .md",
+            "'einde'?); gebruik de bestandsnaam van een pagina zonder .md; daardoor zijn ook "
+            "deze pagina's niet te bereiken, tot deze verwijzing klopt: einde",
         ],
     ),
     "unknown-option-target": (
@@ -273,10 +272,9 @@ CASES = {
     "id-is-not-a-path": (
         {"start.md": page("Start", "next: ../../einde\n"), "einde.md": OK_END},
         [
-            "content/einde.md:1: waarschuwing: pagina 'einde' is vanaf de start niet te bereiken; "
-            "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
             "content/start.md:3: fout: next verwijst naar '../../einde', die niet bestaat "
-            "(bedoel je 'einde'?); gebruik de bestandsnaam van een pagina zonder .md",
+            "(bedoel je 'einde'?); gebruik de bestandsnaam van een pagina zonder .md; daardoor "
+            "zijn ook deze pagina's niet te bereiken, tot deze verwijzing klopt: einde",
         ],
     ),
     "loop-without-exit": (
@@ -332,6 +330,22 @@ CASES = {
             "content/a.md:5: waarschuwing: deze verwijzing gaat van stap 2 naar stap 1 ('b'), "
             "terug dus, terwijl de lezer die pagina hier voor het eerst bereikt; controleer "
             "'step' van 'b'"
+        ],
+    ),
+    "rename-cuts-off-pages": (
+        {
+            "start.md": page("Start", "next: 2-mandat\n"),
+            "2-mandaat.md": page("Mandaat", "next: 3-rol\n"),
+            "3-rol.md": page("Rol", "next: einde\n"),
+            "einde.md": OK_END,
+            "los.md": page("Los"),
+        },
+        [
+            "content/los.md:1: waarschuwing: pagina 'los' is vanaf de start niet te bereiken; "
+            "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
+            "content/start.md:3: fout: next verwijst naar '2-mandat', die niet bestaat (bedoel je "
+            "'2-mandaat'?); gebruik de bestandsnaam van een pagina zonder .md; daardoor zijn ook "
+            "deze pagina's niet te bereiken, tot deze verwijzing klopt: 2-mandaat, 3-rol, einde",
         ],
     ),
     "no-pages": (
