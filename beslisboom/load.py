@@ -260,6 +260,7 @@ def check_body(path: Path, body: str, first_line: int, problems: list[Problem]) 
         for match in REDIRECTS.finditer(line):
             tag = f"<{match.group(1).lower()}>"
             problems.append(Problem(path, at, say("html-wegsturen", tag=tag)))
+        problems += [Problem(path, at, message) for message in html_mistakes(line)]
         underlined = number and SETEXT.match(line) and lines[number - 1].strip()
         if TITLE_HEADING.match(line) or underlined:
             problems.append(Problem(path, at - (1 if underlined else 0), say("kop-in-tekst")))
@@ -268,6 +269,35 @@ def check_body(path: Path, body: str, first_line: int, problems: list[Problem]) 
             message = say("sleutel-in-tekst", key=key.group(1))
             problems.append(Problem(path, at, message, severity="waarschuwing"))
     return sum(p.is_error for p in problems) == before
+
+
+# The HTML an editor may write in a page's text: inline words and tables. Everything else
+# either does nothing on the site (its content security policy blocks scripts, styles and
+# frames) or belongs in the templates.
+ALLOWED_TAGS = frozenset(
+    "abbr b br code dd dl dt em i kbd mark s small span strong sub sup u "
+    "table caption thead tbody tfoot tr th td".split()
+)
+ALLOWED_ATTRIBUTES = frozenset("title lang dir colspan rowspan scope".split())
+HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)/?>")
+HTML_ATTRIBUTE = re.compile(r"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=|\s|$)")
+CODE_SPAN = re.compile(r"`+[^`]*`+")
+
+
+def html_mistakes(line: str) -> list[str]:
+    """Say what is wrong with the HTML in one line of text (code spans left out)."""
+    found: list[str] = []
+    for match in HTML_TAG.finditer(CODE_SPAN.sub("", line)):
+        tag = match.group(2).lower()
+        if match.group(1) or tag in ("meta", "base"):
+            continue  # a closing tag: reported at its opening; <meta>: as html-wegsturen
+        if tag not in ALLOWED_TAGS:
+            found.append(say("html-niet-toegestaan", tag=f"<{tag}>"))
+            continue
+        for name in HTML_ATTRIBUTE.findall(re.sub(r"\"[^\"]*\"|'[^']*'", " ", match.group(3))):
+            if name.lower() not in ALLOWED_ATTRIBUTES:
+                found.append(say("html-attribuut", attribute=name.lower(), tag=f"<{tag}>"))
+    return list(dict.fromkeys(found))
 
 
 TITLE_HEADING = re.compile(r" {0,3}#(\s|$)")  # '# Kop': a second <h1> on the page

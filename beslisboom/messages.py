@@ -40,6 +40,15 @@ MESSAGES = {
         "de tekst bevat {tag}: daarmee kan een pagina de lezer ongevraagd naar een andere "
         "pagina sturen; haal het weg en zet een gewone link in de tekst"
     ),
+    "html-niet-toegestaan": (
+        "{tag} mag niet in de tekst: op de site doet het niets of het hoort in het sjabloon; "
+        "schrijf de tekst in Markdown (vet, lijsten, links, tabellen), of vraag de beheerder "
+        "van de sjablonen"
+    ),
+    "html-attribuut": (
+        "het attribuut {attribute} in {tag} mag niet in de tekst: de beveiliging van de site "
+        "blokkeert het (zoals style= en onclick=); haal het weg"
+    ),
     "kop-in-tekst": (
         "een kop met één # wordt een tweede paginatitel, maar de titel staat al in 'title'; "
         "gebruik ## voor een kopje in de tekst"

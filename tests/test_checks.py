@@ -348,6 +348,26 @@ CASES = {
             "deze pagina's niet te bereiken, tot deze verwijzing klopt: 2-mandaat, 3-rol, einde",
         ],
     ),
+    "raw-html": (
+        {
+            "start.md": page(
+                "Start",
+                body='Mag: <abbr title="Justitie en Veiligheid">JenV</abbr>, <br>, '
+                "<https://wetten.overheid.nl>, `<script>` in code.\n\n"
+                "<script>alert('hoi')</script>\n\n"
+                '<span style="color: red">Rood</span> en <td onclick="x()">\n',
+            )
+        },
+        [
+            "content/start.md:6: fout: <script> mag niet in de tekst: op de site doet het niets "
+            "of het hoort in het sjabloon; schrijf de tekst in Markdown (vet, lijsten, links, "
+            "tabellen), of vraag de beheerder van de sjablonen",
+            "content/start.md:8: fout: het attribuut onclick in <td> mag niet in de tekst: de "
+            "beveiliging van de site blokkeert het (zoals style= en onclick=); haal het weg",
+            "content/start.md:8: fout: het attribuut style in <span> mag niet in de tekst: de "
+            "beveiliging van de site blokkeert het (zoals style= en onclick=); haal het weg",
+        ],
+    ),
     "no-pages": (
         {},
         [
