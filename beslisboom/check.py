@@ -21,7 +21,21 @@ def check_site(site: Site) -> list[Problem]:
         problems += [link.problem(()) for link in broken]
     problems += check_exits(site)
     problems += check_steps(site)
+    problems += check_text_links(site)
     return problems
+
+
+def check_text_links(site: Site) -> list[Problem]:
+    """Check that every link in a text to another page's file names an existing page."""
+    known = list(site.nodes)
+    return [
+        Problem(
+            node.path, line, say("tekstlink-onbekend", target=target, hint=suggest(target, known))
+        )
+        for node in site.nodes.values()
+        for target, line in node.text_links
+        if target not in site.nodes and target not in site.unreadable
+    ]
 
 
 def check_steps(site: Site) -> list[Problem]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .model import Lookup, hash_once, hash_slot
@@ -19,6 +20,7 @@ ASSET_DIR = "assets"
 OVERVIEW = "overzicht.html"
 OVERVIEW_ID = "overzicht"  # the overview's section in the single file
 ROUTE_DATA = f"{ASSET_DIR}/boom.js"
+TEXT_HREF = re.compile(r'href="([^":#?]+?\.md)(?:#[^"]*)?"')  # a page's file, in its text
 TEXTS = f"{ASSET_DIR}/teksten.js"
 
 
@@ -64,6 +66,15 @@ class Links:
     def fragment(self, element_id: str) -> str:
         """Link to an element of this same page, by its id."""
         return "#" + element_id
+
+    def in_text(self, body_html: str) -> str:
+        """Point the text's links to other pages' files (3-rol.md) at those pages here."""
+
+        def point(match: re.Match[str]) -> str:
+            page_id = unicodedata.normalize("NFC", posixpath.basename(match.group(1))[:-3])
+            return f'href="{self.node(page_id)}"' if page_id in self.names else match.group(0)
+
+        return TEXT_HREF.sub(point, body_html)
 
     def is_overview(self) -> bool:
         """Tell whether this page is the overview itself."""

@@ -6,7 +6,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import markdown
@@ -234,7 +234,7 @@ def read_node(source: Source, problems: list[Problem]) -> Node | None:
         return None
     if not check_body(path, body, front.count("\n") + 4, problems):
         return None  # the page would be wrong: its other mistakes are reported all the same
-    return make_node(path, block, fields, body)
+    return make_node(path, block, fields, body, front.count("\n") + 4)
 
 
 # HTML in a page's text that makes the page go elsewhere by itself; the site's content
@@ -305,7 +305,7 @@ SETEXT = re.compile(r" {0,3}=+\s*$")  # a line of '=' under text: the same
 KEY_LINE = re.compile(rf"({'|'.join(NODE_KEYS)})\s*:(\s|$)")
 
 
-def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | None:
+def make_node(path: Path, block: Block, fields: Fields, body: str, body_line: int) -> Node | None:
     """Check the front matter's keys and build the node from them."""
     count = errors(block.problems)
     fields.allow_only(NODE_KEYS)
@@ -332,7 +332,26 @@ def make_node(path: Path, block: Block, fields: Fields, body: str) -> Node | Non
         options=tuple(options),
         next_line=fields.line_of("next"),
         step_line=fields.line_of("step"),
+        text_links=find_text_links(body, body_line),
     )
+
+
+# A Markdown link to another page by its file: [stap 3](3-rol.md), also with a folder.
+TEXT_LINK = re.compile(r"\]\(\s*<?([^()\s<>:]+?\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def find_text_links(body: str, first_line: int) -> tuple[tuple[str, int], ...]:
+    """List the pages the text links to by file name, each with its line in the file."""
+    found = []
+    fenced = False
+    for number, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced:
+            for match in TEXT_LINK.finditer(CODE_SPAN.sub("", line)):
+                page_id = normalize_id(PurePosixPath(match.group(1)).stem)
+                found.append((page_id, first_line + number))
+    return tuple(found)
 
 
 def errors(problems: list[Problem]) -> int:

@@ -142,6 +142,10 @@ MESSAGES = {
         "{what} verwijst naar '{target}', die niet bestaat{hint}; gebruik de bestandsnaam "
         "van een pagina zonder .md"
     ),
+    "tekstlink-onbekend": (
+        "de link in de tekst naar {target}.md wijst naar een pagina die niet bestaat{hint}; "
+        "gebruik de bestandsnaam van een pagina, zoals [stap 3](3-rol.md)"
+    ),
     "verwijzing-gevolg": (
         "; daardoor zijn ook deze pagina's niet te bereiken, tot deze verwijzing klopt: {pages}"
     ),

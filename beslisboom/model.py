@@ -77,6 +77,7 @@ class Node:
     options: tuple[Option, ...] = ()
     next_line: int = 0
     step_line: int = 0
+    text_links: tuple[tuple[str, int], ...] = ()  # [stap 3](3-rol.md) in the text: id, line
     hash_: int = hash_slot()
 
     __hash__ = hash_once

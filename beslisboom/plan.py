@@ -81,13 +81,15 @@ class Piece:
     def context(self) -> dict[str, Any]:
         """Give the template's variables."""
         view = self.view
+        links = view.links(self.mode, self.page)
         return {
             "site": view.site,
             "node": view.node,
+            "body": Markup(links.in_text(view.node.body_html)),
             "nodes": view.nodes,
             "back": view.back,
             "is_start": view.node.id == view.site.start,
-            "links": view.links(self.mode, self.page),
+            "links": links,
             **dict(self.settings),
         }
 
@@ -174,7 +176,8 @@ class Plan:
         if view is None:
             nodes = self.site.nodes
             back = self.back.get(node.id)
-            ids = [node.id, self.site.start, *([back] if back else []), *node.targets]
+            linked = [target for target, _ in node.text_links]
+            ids = [node.id, self.site.start, *([back] if back else []), *node.targets, *linked]
             near = [i for i in dict.fromkeys(ids) if i in nodes]
             view = self.views[node.id] = self.memo.same(
                 View(

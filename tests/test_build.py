@@ -368,3 +368,26 @@ def test_an_unreachable_draft_is_warned_about_but_not_published(make_tree, tmp_p
         and b"Nog niet af" not in files["overzicht.html"]
     )
     assert b"Stap 1 van 1" in files["vraag.html"]  # the draft's step 8 does not count
+
+
+def test_links_between_pages_in_the_text_work_in_both_editions(make_tree, tmp_path):
+    body = "Lees eerst [de vraag](vraag.md) of [het einde](stappen/einde.md#boven).\n"
+    content = make_tree({**SMALL, "start.md": page("Welkom", "next: vraag\n", body)})
+    assert build(content, tmp_path / "dist") == 0
+    files = snapshot(tmp_path / "dist")
+    assert b'<a href="vraag.html">de vraag</a>' in files["index.html"]
+    assert b'<a href="einde.html">het einde</a>' in files["index.html"]
+    assert b'<a href="#vraag">de vraag</a>' in files["testboom.html"]
+    assert b'<a href="#einde">het einde</a>' in files["testboom.html"]
+    assert broken_references(tmp_path / "dist") == []
+
+
+def test_a_text_link_to_a_page_that_does_not_exist_is_an_error(make_tree, capsys, tmp_path):
+    body = "Zie [de vraag](vragen.md), niet `[dit](code.md)`.\n"
+    content = make_tree({**SMALL, "start.md": page("Welkom", "next: vraag\n", body)})
+    assert build(content, tmp_path / "dist") == 1
+    assert (
+        "content/start.md:5: fout: de link in de tekst naar vragen.md wijst naar een pagina die "
+        "niet bestaat (bedoel je 'vraag'?); gebruik de bestandsnaam van een pagina, zoals "
+        "[stap 3](3-rol.md)"
+    ) in capsys.readouterr().err

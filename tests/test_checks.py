@@ -368,6 +368,13 @@ CASES = {
             "beveiliging van de site blokkeert het (zoals style= en onclick=); haal het weg",
         ],
     ),
+    "text-link-unknown": (
+        {"start.md": page("Start", body="Zie [de vraag](vragen.md).\n")},
+        [
+            "content/start.md:4: fout: de link in de tekst naar vragen.md wijst naar een pagina "
+            "die niet bestaat; gebruik de bestandsnaam van een pagina, zoals [stap 3](3-rol.md)"
+        ],
+    ),
     "no-pages": (
         {},
         [
