@@ -257,14 +257,16 @@ def check_body(path: Path, body: str, first_line: int, problems: list[Problem]) 
             fenced = not fenced
         if fenced:
             continue
-        for match in REDIRECTS.finditer(line):
-            tag = f"<{match.group(1).lower()}>"
-            problems.append(Problem(path, at, say("html-wegsturen", tag=tag)))
-        problems += [Problem(path, at, message) for message in html_mistakes(line)]
-        underlined = number and SETEXT.match(line) and lines[number - 1].strip()
-        if TITLE_HEADING.match(line) or underlined:
+        if "<" in line:  # most lines of prose hold no HTML: look no further
+            for match in REDIRECTS.finditer(line):
+                tag = f"<{match.group(1).lower()}>"
+                problems.append(Problem(path, at, say("html-wegsturen", tag=tag)))
+            problems += [Problem(path, at, message) for message in html_mistakes(line)]
+        first = line.lstrip()[:1]
+        underlined = first == "=" and number and SETEXT.match(line) and lines[number - 1].strip()
+        if (first == "#" and TITLE_HEADING.match(line)) or underlined:
             problems.append(Problem(path, at - (1 if underlined else 0), say("kop-in-tekst")))
-        key = KEY_LINE.match(line)
+        key = KEY_LINE.match(line) if ":" in line else None
         if key:
             message = say("sleutel-in-tekst", key=key.group(1))
             problems.append(Problem(path, at, message, severity="waarschuwing"))
@@ -347,7 +349,7 @@ def find_text_links(body: str, first_line: int) -> tuple[tuple[str, int], ...]:
     for number, line in enumerate(body.split("\n")):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        if not fenced:
+        if not fenced and "](" in line:
             for match in TEXT_LINK.finditer(CODE_SPAN.sub("", line)):
                 page_id = normalize_id(PurePosixPath(match.group(1)).stem)
                 found.append((page_id, first_line + number))
