@@ -7,6 +7,9 @@ template receives is small enough to remember a page by.
 
 from __future__ import annotations
 
+import base64
+import html
+import mimetypes
 import posixpath
 import re
 import unicodedata
@@ -20,6 +23,8 @@ ASSET_DIR = "assets"
 OVERVIEW = "overzicht.html"
 OVERVIEW_ID = "overzicht"  # the overview's section in the single file
 ROUTE_DATA = f"{ASSET_DIR}/boom.js"
+MEDIA_DIR = "bestanden"  # the site's copies of pictures and attachments
+FILE_ATTRIBUTE = re.compile(r'(src|href)="([^"]+)"')
 TEXT_HREF = re.compile(r'href="([^":#?]+?\.md)(?:#[^"]*)?"')  # a page's file, in its text
 TEXTS = f"{ASSET_DIR}/teksten.js"
 
@@ -67,14 +72,27 @@ class Links:
         """Link to an element of this same page, by its id."""
         return "#" + element_id
 
-    def in_text(self, body_html: str) -> str:
-        """Point the text's links to other pages' files (3-rol.md) at those pages here."""
+    def in_text(self, body_html: str, media: Lookup[tuple[str, bytes]]) -> str:
+        """Point the text's links to other pages' files (3-rol.md) at those pages here, and
+        its pictures and attachments at their copies (in the single file: inside it)."""
 
         def point(match: re.Match[str]) -> str:
             page_id = unicodedata.normalize("NFC", posixpath.basename(match.group(1))[:-3])
             return f'href="{self.node(page_id)}"' if page_id in self.names else match.group(0)
 
-        return TEXT_HREF.sub(point, body_html)
+        def place(match: re.Match[str]) -> str:
+            attribute, ref = match.group(1), html.unescape(match.group(2))
+            if ref not in media:
+                return match.group(0)
+            path, data = media[ref]
+            if self.mode == SITE:
+                return f'{attribute}="{relative_url(self.page, f"{MEDIA_DIR}/{path}")}"'
+            kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            inline = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+            download = f' download="{html.escape(posixpath.basename(path))}"'
+            return f'{attribute}="{inline}"' + (download if attribute == "href" else "")
+
+        return FILE_ATTRIBUTE.sub(place, TEXT_HREF.sub(point, body_html))
 
     def is_overview(self) -> bool:
         """Tell whether this page is the overview itself."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,13 +14,13 @@ import markdown
 
 from .mdext import LinkNotesExtension
 from .memo import Memo
-from .messages import say
+from .messages import say, suggest
 from .model import Contact, Limits, Lookup, Node, Option, Person, Problem, Settings, Site
 from .sources import SITE_FILE, Source, Sources, page_name
 from .yamlfile import Block, Fields
 
 SITE_KEYS = ("title", "start", "contact", "limits")
-LIMIT_KEYS = ("page_kb", "single_mb")
+LIMIT_KEYS = ("page_kb", "single_mb", "attachment_mb")
 CONTACT_KEYS = ("heading", "people", "email")
 PERSON_KEYS = ("name", "phone")
 NODE_KEYS = ("title", "step", "next", "next_label", "options")
@@ -46,7 +47,7 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
     nodes: dict[str, Node] = {}
     for source, parsed in zip(
         sources.pages,
-        memo.map(parse_page, None, sources.pages, jobs, key=Source.fingerprint),
+        memo.map(parse_page, content, sources.pages, jobs, key=Source.fingerprint),
         strict=True,
     ):
         problems += parsed.problems
@@ -63,13 +64,40 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
     if settings.value is None:
         return None, problems
     unreadable = frozenset(normalize_id(page_name(s.path)) for s in sources.pages) - set(nodes)
+    media = used_media(nodes, dict(sources.media), settings.value, problems)
     site = Site(
         settings=settings.value,
         nodes=Lookup(nodes),
         settings_path=content / SITE_FILE,
         unreadable=unreadable,
+        media=media,
     )
     return site, problems
+
+
+def used_media(
+    nodes: dict[str, Node], media: dict[str, bytes], settings: Settings, problems: list[Problem]
+) -> Lookup[bytes]:
+    """Gather the pictures and attachments the pages refer to; report missing and huge ones."""
+    used = {}
+    limit = settings.limits.attachment_mb
+    for node in nodes.values():
+        for ref, path, line in node.files:
+            if path not in media:
+                folder = posixpath.dirname(path)  # suggest names as written beside the page
+                nearby = [posixpath.relpath(m, folder or ".") for m in media]
+                hint = suggest(ref, [n for n in nearby if not n.startswith("..")])
+                problems.append(
+                    Problem(node.path, line, say("bestand-ontbreekt", ref=ref, hint=hint))
+                )
+            elif len(media[path]) > limit * 2**20:
+                message = say(
+                    "bijlage-te-groot", ref=ref, size=len(media[path]) // 2**20, limit=limit
+                )
+                problems.append(Problem(node.path, line, message))
+            else:
+                used[path] = media[path]
+    return Lookup(sorted(used.items()))
 
 
 @dataclass(frozen=True)
@@ -204,14 +232,14 @@ def split_front_matter(text: str) -> tuple[str, str] | str:
     return say("front-matter-open")
 
 
-def parse_page(_: None, source: Source) -> Parsed:
+def parse_page(content: Path, source: Source) -> Parsed:
     """Read one page on its own: the node, or None, and the problems found in it."""
     problems: list[Problem] = []
-    node = read_node(source, problems)
+    node = read_node(source, content, problems)
     return Parsed(node, tuple(problems))
 
 
-def read_node(source: Source, problems: list[Problem]) -> Node | None:
+def read_node(source: Source, content: Path, problems: list[Problem]) -> Node | None:
     """Read one Markdown page with front matter into a node."""
     path = source.path
     text = decode(source, problems)
@@ -234,7 +262,7 @@ def read_node(source: Source, problems: list[Problem]) -> Node | None:
         return None
     if not check_body(path, body, front.count("\n") + 4, problems):
         return None  # the page would be wrong: its other mistakes are reported all the same
-    return make_node(path, block, fields, body, front.count("\n") + 4)
+    return make_node(path, content, block, fields, body, front.count("\n") + 4)
 
 
 # HTML in a page's text that makes the page go elsewhere by itself; the site's content
@@ -307,7 +335,9 @@ SETEXT = re.compile(r" {0,3}=+\s*$")  # a line of '=' under text: the same
 KEY_LINE = re.compile(rf"({'|'.join(NODE_KEYS)})\s*:(\s|$)")
 
 
-def make_node(path: Path, block: Block, fields: Fields, body: str, body_line: int) -> Node | None:
+def make_node(
+    path: Path, content: Path, block: Block, fields: Fields, body: str, body_line: int
+) -> Node | None:
     """Check the front matter's keys and build the node from them."""
     count = errors(block.problems)
     fields.allow_only(NODE_KEYS)
@@ -335,7 +365,44 @@ def make_node(path: Path, block: Block, fields: Fields, body: str, body_line: in
         next_line=fields.line_of("next"),
         step_line=fields.line_of("step"),
         text_links=find_text_links(body, body_line),
+        files=find_files(path, content, body, body_line, block),
     )
+
+
+# A picture ![tekst](foto.png) or a link to a file [formulier](formulier.pdf), by a path
+# relative to the page: no scheme, no page (.md), no anchor on this page.
+FILE_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^()\s<>:#]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def find_files(
+    path: Path, content: Path, body: str, first_line: int, block: Block
+) -> tuple[tuple[str, str, int], ...]:
+    """List the pictures and files the text refers to: as written, their path in content/,
+    their line. A picture without a text for readers who cannot see it is an error."""
+    folder = content_folder(path, content)
+    found = []
+    fenced = False
+    for number, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced or "](" not in line:
+            continue
+        for image, alt, ref in FILE_LINK.findall(CODE_SPAN.sub("", line)):
+            if ref.lower().endswith(".md") or ref.startswith("/"):
+                continue
+            if image and not alt.strip():
+                block.error(first_line + number, say("afbeelding-zonder-alt", ref=ref))
+            resolved = posixpath.normpath(posixpath.join(folder, ref))
+            found.append((ref, resolved, first_line + number))
+    return tuple(found)
+
+
+def content_folder(path: Path, content: Path) -> str:
+    """Give the folder of a page within content/, as links in its text start from it."""
+    try:
+        return path.parent.relative_to(content).as_posix().removeprefix(".")
+    except ValueError:
+        return ""
 
 
 # A Markdown link to another page by its file: [stap 3](3-rol.md), also with a folder.

@@ -40,6 +40,18 @@ MESSAGES = {
         "de tekst bevat {tag}: daarmee kan een pagina de lezer ongevraagd naar een andere "
         "pagina sturen; haal het weg en zet een gewone link in de tekst"
     ),
+    "afbeelding-zonder-alt": (
+        "de afbeelding {ref} heeft geen beschrijving; wie haar niet ziet, mist wat erop staat: "
+        "schrijf tussen de [ ] wat de afbeelding laat zien, zoals ![Schema van de stappen]({ref})"
+    ),
+    "bestand-ontbreekt": (
+        "het bestand {ref} bestaat niet{hint}; zet het naast de pagina in content/, of "
+        "verbeter de naam (let op hoofdletters)"
+    ),
+    "bijlage-te-groot": (
+        "het bestand {ref} is {size} MB, meer dan de {limit} MB die in het ene bestand mag "
+        "(limits: attachment_mb in site.yml); maak het kleiner of verhoog de grens"
+    ),
     "html-niet-toegestaan": (
         "{tag} mag niet in de tekst: op de site doet het niets of het hoort in het sjabloon; "
         "schrijf de tekst in Markdown (vet, lijsten, links, tabellen), of vraag de beheerder "

@@ -78,6 +78,7 @@ class Node:
     next_line: int = 0
     step_line: int = 0
     text_links: tuple[tuple[str, int], ...] = ()  # [stap 3](3-rol.md) in the text: id, line
+    files: tuple[tuple[str, str, int], ...] = ()  # pictures, attachments: as written, path, line
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -129,6 +130,7 @@ class Limits:
 
     page_kb: int = 1000  # a page of the site, for readers on a slow connection
     single_mb: int = 10  # the single file: mail systems refuse attachments from 10 to 25 MB
+    attachment_mb: int = 5  # a picture or attachment carried inside the single file
     line: int = 1  # where site.yml sets them
 
 
@@ -151,6 +153,7 @@ class Site:
     nodes: Lookup[Node]
     settings_path: Path = Path("site.yml")
     unreadable: frozenset[str] = frozenset()  # ids of page files that could not be read
+    media: Lookup[bytes] = field(default_factory=lambda: Lookup())  # pictures, attachments
 
     @property
     def title(self) -> str:

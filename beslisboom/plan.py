@@ -54,6 +54,7 @@ class View:
     pages: Lookup[str]  # the page names of those nodes
     sections: Lookup[str]  # their section ids in the single file
     single: str  # the single file's name
+    media: Lookup[tuple[str, bytes]]  # pictures and files in its text: as written -> path, bytes
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -85,7 +86,7 @@ class Piece:
         return {
             "site": view.site,
             "node": view.node,
-            "body": Markup(links.in_text(view.node.body_html)),
+            "body": Markup(links.in_text(view.node.body_html, view.media)),
             "nodes": view.nodes,
             "back": view.back,
             "is_start": view.node.id == view.site.start,
@@ -188,6 +189,11 @@ class Plan:
                     pages=Lookup((i, self.names[i]) for i in near),
                     sections=Lookup((i, self.ids[i]) for i in near),
                     single=self.single,
+                    media=Lookup(
+                        (ref, (path, self.site.media[path]))
+                        for ref, path, _ in node.files
+                        if path in self.site.media
+                    ),
                 )
             )
         return view

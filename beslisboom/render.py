@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import output, overview, pages, routedata, single
 from .design import ASSET_DIR, Design
+from .links import MEDIA_DIR
 from .memo import Fresh, Memo
 from .messages import say
 from .model import Problem, Site
@@ -26,7 +27,8 @@ def render_site(site: Site, design: Design, memo: Memo, jobs: int = 1) -> dict[s
     del every
     rendered = {name: [(piece, next(made)) for piece in listed] for name, listed in wanted.items()}
     del wanted
-    files = {f"{ASSET_DIR}/{name}": data for name, data in design.assets}
+    files: dict[str, FileData] = {f"{ASSET_DIR}/{name}": data for name, data in design.assets}
+    files.update({f"{MEDIA_DIR}/{path}": data for path, data in site.media.items()})
     del made  # from here on, each output's pieces are let go of once it is assembled
     files.update(pages.assemble(rendered.pop("pages")))
     files.update(overview.assemble(plan, rendered.pop("overview"), design, memo))

@@ -56,6 +56,7 @@ class Sources:
     pages: tuple[Source, ...]
     templates: tuple[tuple[str, bytes], ...]
     assets: tuple[tuple[str, bytes], ...]
+    media: tuple[tuple[str, bytes], ...] = ()  # pictures and attachments beside the pages
 
 
 def read_sources(project: Project) -> Sources:
@@ -68,6 +69,7 @@ def read_sources(project: Project) -> Sources:
         pages=tuple(read_source(p, kind, inside) for p, kind in find_pages(project.content)),
         templates=read_folder(project.templates),
         assets=read_folder(project.assets),
+        media=read_folder(project.content, MEDIA_SUFFIXES),
     )
 
 
@@ -145,13 +147,22 @@ def page_name(path: Path) -> str:
     return path.stem
 
 
-def read_folder(folder: Path) -> tuple[tuple[str, bytes], ...]:
-    """Read every visible file below a folder, by its relative name with '/'."""
+MEDIA_SUFFIXES = (
+    ".png .jpg .jpeg .gif .svg .webp .pdf .docx .xlsx .pptx .odt .ods .odp .txt .csv".split()
+)
+
+
+def read_folder(folder: Path, suffixes: list[str] | None = None) -> tuple[tuple[str, bytes], ...]:
+    """Read every visible file below a folder (with one of the suffixes, if given), by its
+    relative name with '/'."""
     if not folder.is_dir():
         return ()
     files = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+        if suffixes is not None and path.suffix.lower() not in suffixes:
+            continue
+        visible = not any(part.startswith(".") for part in rel.parts)
+        if visible and path.is_file() and not path.is_symlink():  # a link may lead anywhere
             files.append((rel.as_posix(), path.read_bytes()))
     return tuple(files)

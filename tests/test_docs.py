@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from test_input import limit_messages, size_messages, special_file_messages
+from test_media import media_messages
 
 from beslisboom.cli import make_parser
 from beslisboom.messages import MESSAGES
@@ -88,6 +89,8 @@ def provoke_the_rest(tmp_path_factory):
     (special / "start.md").write_text("---\ntitle: A\n---\n<meta http-equiv=refresh>\n")
     EXTRA["special"] = special_file_messages(special)
     EXTRA["sizes"] = size_messages(folder / "groot") + limit_messages(folder / "grens")
+    (folder / "media").mkdir()
+    EXTRA["media"] = media_messages(folder / "media")
 
 
 def publishing_messages(content: Path, place: Path) -> list[str]:

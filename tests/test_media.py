@@ -1,0 +1,107 @@
+"""Pictures and attachments beside the Markdown: copied into the site, inside the single file."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+from beslisboom.cli import main
+from beslisboom.pipeline import check, format_problem
+from conftest import project_for
+from htmlcheck import broken_references
+from test_browser import axe_violations
+from test_build import SMALL, snapshot
+
+# A 1x1 PNG, as an editor's picture would be.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+PDF = b"%PDF-1.4\n% een formulier\n"
+BODY = (
+    "![Schema van de drie stappen](schema.png)\n\n"
+    "Vul [het formulier (PDF)](bijlagen/formulier.pdf) in.\n"
+)
+
+
+def media_tree(make_tree, body: str = BODY, site: str | None = None) -> Path:
+    """Write the small tree with its question in stappen/, with a picture and a PDF."""
+    files = {**SMALL}
+    files["stappen/vraag.md"] = files.pop("vraag.md") + body
+    files["stappen/schema.png"] = PNG
+    files["stappen/bijlagen/formulier.pdf"] = PDF
+    return make_tree(files, **({"site": site} if site else {}))
+
+
+def test_pictures_and_attachments_are_copied_and_linked(make_tree, tmp_path):
+    content = media_tree(make_tree)
+    out = tmp_path / "dist"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    files = snapshot(out)
+    assert files["bestanden/stappen/schema.png"] == PNG
+    assert files["bestanden/stappen/bijlagen/formulier.pdf"] == PDF
+    vraag = files["vraag.html"].decode()
+    assert '<img alt="Schema van de drie stappen" src="bestanden/stappen/schema.png"' in vraag
+    assert '<a href="bestanden/stappen/bijlagen/formulier.pdf">het formulier (PDF)</a>' in vraag
+    assert broken_references(out) == []
+
+
+def test_the_single_file_carries_them_inside(make_tree, tmp_path):
+    content = media_tree(make_tree)
+    out = tmp_path / "dist"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    single = (out / "testboom.html").read_text(encoding="utf-8")
+    png = base64.b64encode(PNG).decode()
+    assert f'src="data:image/png;base64,{png}"' in single
+    pdf = base64.b64encode(PDF).decode()
+    assert f'href="data:application/pdf;base64,{pdf}" download="formulier.pdf"' in single
+    assert "img-src data:" in re.search(
+        r'http-equiv="Content-Security-Policy" content="([^"]+)"', single
+    ).group(1)
+
+
+MISTAKES = "![](schema.png)\n\n![Kaart](kaart.png)\n\n[Groot](groot.pdf)\n"
+LIMIT = "title: Testboom\nstart: start\nlimits:\n  attachment_mb: 1\n"
+
+
+def media_messages(content: Path) -> list[str]:
+    """Check a tree with a picture without text, a missing one and a huge attachment."""
+    (content / "stappen").mkdir(parents=True, exist_ok=True)
+    (content / "site.yml").write_text(LIMIT, encoding="utf-8")
+    for name, text in SMALL.items():
+        target = content / ("stappen/" + name if name == "vraag.md" else name)
+        target.write_text(text + (MISTAKES if name == "vraag.md" else ""), encoding="utf-8")
+    (content / "stappen" / "schema.png").write_bytes(PNG)
+    (content / "stappen" / "groot.pdf").write_bytes(b"x" * (2 * 2**20))
+    return [format_problem(p) for p in check(project_for(content)).problems]
+
+
+def test_missing_files_pictures_without_text_and_huge_attachments_are_errors(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    found = media_messages(tmp_path / "content")
+    assert found == [
+        "content/stappen/vraag.md:11: fout: de afbeelding schema.png heeft geen beschrijving; "
+        "wie haar niet ziet, mist wat erop staat: schrijf tussen de [ ] wat de afbeelding laat "
+        "zien, zoals ![Schema van de stappen](schema.png)",
+        "content/stappen/vraag.md:13: fout: het bestand kaart.png bestaat niet; zet het naast "
+        "de pagina in content/, of verbeter de naam (let op hoofdletters)",
+        "content/stappen/vraag.md:15: fout: het bestand groot.pdf is 2 MB, meer dan de 1 MB die "
+        "in het ene bestand mag (limits: attachment_mb in site.yml); maak het kleiner of "
+        "verhoog de grens",
+    ]
+
+
+def test_a_page_with_a_picture_is_accessible_in_both_editions(
+    make_tree, tmp_path, browser, axe_source
+):
+    content = media_tree(make_tree)
+    out = tmp_path / "dist"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    context = browser.new_context()
+    tab = context.new_page()
+    for address in ((out / "vraag.html").as_uri(), (out / "testboom.html").as_uri() + "#vraag"):
+        tab.goto(address)
+        image = tab.locator("img:visible").first
+        assert image.evaluate("img => img.complete && img.naturalWidth") == 1
+        assert axe_violations(tab, axe_source) == []
+    context.close()
