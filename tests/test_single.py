@@ -58,12 +58,13 @@ def test_reads_top_to_bottom_in_the_order_of_the_steps(html):
     assert steps == sorted(steps)
 
 
-def test_csp_allows_exactly_its_own_style_and_script(html):
+def test_csp_allows_exactly_its_own_style_and_script_and_pictures_inside(html):
     css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
     script = re.search(r"<script>(.*?)</script>", html, re.S).group(1)
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert policy == (
-        f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(script)}; "
+        f"default-src 'none'; img-src data:; style-src {csp_hash(css)}; "
+        f"script-src {csp_hash(script)}; "
         "base-uri 'none'; form-action 'none'"
     )
     assert html.count("<script") == 1 and html.count("<style") == 1
