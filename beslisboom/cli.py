@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -23,10 +24,13 @@ opdrachten:
   check   controleer content/ op fouten, maar schrijf niets
   serve   bouw de site, toon hem op http://127.0.0.1:8000/ en bouw opnieuw bij
           elke wijziging; de browser ververst vanzelf (stoppen: Ctrl+C)
+  nieuw MAP  zet in MAP een kleine beslisboom om mee te beginnen, met een vraag,
+          een uitleg, een eindpagina, contact, een plaatje en een link tussen pagina's
 """
 
 
-COMMANDS = ("build", "check", "serve")
+COMMANDS = ("build", "check", "serve", "nieuw")
+STARTER = Path(__file__).resolve().parent / "starter"
 EXAMPLES = {"--content": "content", "--out": "dist", "--host": "127.0.0.1", "--port": "8001"}
 
 
@@ -60,7 +64,10 @@ def make_parser() -> DutchParser:
         default="build",
         choices=COMMANDS,
         metavar="OPDRACHT",
-        help="build, check of serve (standaard: build)",
+        help="build, check, serve of nieuw (standaard: build)",
+    )
+    what.add_argument(
+        "folder", nargs="?", type=Path, metavar="MAP", help="nieuw: de map voor de nieuwe boom"
     )
     options = parser.add_argument_group("opties")
     options.add_argument(
@@ -177,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     parser = make_parser()
     args = parse(parser, argv)
+    if args.command == "nieuw":
+        return start_tree(parser, args.folder)
+    if args.folder is not None:
+        usage_error(parser, f"onbekend: {args.folder}; zie python build.py --help")
     project = Project(content=args.content, templates=args.templates, assets=args.assets)
     if not args.content.is_dir():
         usage_error(
@@ -201,6 +212,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Geen fouten: {result.page_count()} pagina's gecontroleerd.")
         return 0
     return summarize(result, args.out)
+
+
+def start_tree(parser: argparse.ArgumentParser, folder: Path | None) -> int:
+    """Write the starter tree into a new or empty folder."""
+    if folder is None:
+        usage_error(parser, "nieuw heeft een map nodig, zoals: python build.py nieuw mijn-boom")
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        usage_error(parser, f"{shown(folder)} bestaat al en is niet leeg; kies een nieuwe map")
+    shutil.copytree(STARTER, folder, dirs_exist_ok=True)
+    print(
+        f"Een nieuwe beslisboom staat in {shown(folder)}/. Bekijk hem met:\n"
+        f"  python build.py serve --content {shown(folder)}"
+    )
+    return 0
 
 
 def summarize(result: Result, out: Path) -> int:

@@ -6,6 +6,8 @@ import base64
 import re
 from pathlib import Path
 
+import pytest
+
 from beslisboom.cli import main
 from beslisboom.pipeline import check, format_problem
 from conftest import project_for
@@ -104,4 +106,50 @@ def test_a_page_with_a_picture_is_accessible_in_both_editions(
         image = tab.locator("img:visible").first
         assert image.evaluate("img => img.complete && img.naturalWidth") == 1
         assert axe_violations(tab, axe_source) == []
+    context.close()
+
+
+def test_a_new_tree_shows_every_feature_and_builds_without_a_word(tmp_path, capsys):
+    tree = tmp_path / "mijn-boom"
+    assert main(["nieuw", str(tree)]) == 0
+    assert main(["check", "--content", str(tree)]) == 0
+    assert capsys.readouterr().err == ""  # not even a warning
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(tree), "--out", str(out)]) == 0
+    files = snapshot(out)
+    question, explained, end = (
+        files[n].decode() for n in ("1-vraag.html", "2-uitleg.html", "einde.html")
+    )
+    assert 'class="hint"' in question and '<img alt="Schema: een vraag' in question
+    assert '<a href="1-vraag.html">de vraag</a>' in explained
+    assert 'href="bestanden/stappen/voorbeeld.txt"' in explained
+    assert 'class="contact"' in end
+    assert broken_references(out) == []
+
+
+def test_a_new_tree_needs_a_new_or_empty_folder(tmp_path, capsys):
+    (tmp_path / "vol").mkdir()
+    (tmp_path / "vol" / "brief.txt").write_text("van iemand", encoding="utf-8")
+    for argv in (["nieuw"], ["nieuw", str(tmp_path / "vol")]):
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "nieuw heeft een map nodig, zoals: python build.py nieuw mijn-boom" in err
+    assert "bestaat al en is niet leeg; kies een nieuwe map" in err
+    assert (tmp_path / "vol" / "brief.txt").read_text(encoding="utf-8") == "van iemand"
+
+
+def test_the_new_tree_is_accessible(tmp_path, browser, axe_source):
+    tree, out = tmp_path / "boom", tmp_path / "site"
+    assert main(["nieuw", str(tree)]) == 0
+    assert main(["build", "--content", str(tree), "--out", str(out)]) == 0
+    context = browser.new_context()
+    tab = context.new_page()
+    single = (out / "mijn-beslisboom.html").as_uri()
+    for address in [
+        (out / f"{n}.html").as_uri() for n in ("index", "1-vraag", "2-uitleg", "einde")
+    ] + [single + "#1-vraag"]:
+        tab.goto(address)
+        assert axe_violations(tab, axe_source) == [], address
     context.close()
