@@ -86,7 +86,10 @@ MESSAGES = {
     ),
     "yaml-geen-dubbele-punt": "ongeldige YAML: hier ontbreekt een dubbele punt achter de sleutel",
     "yaml-tab": "ongeldige YAML: hier staat een tab; spring in met spaties",
-    "yaml-lijst-open": "ongeldige YAML: een lijst tussen [ en ] wordt niet afgesloten met ]",
+    "yaml-lijst-open": (
+        "ongeldige YAML: een lijst tussen [ en ] wordt niet afgesloten met ]; is het tekst, zet "
+        'die dan tussen aanhalingstekens, zoals title: "[Welkom"'
+    ),
     "yaml-inspringing": (
         "ongeldige YAML: de inspringing klopt niet; zet sleutels van hetzelfde niveau recht "
         "onder elkaar"

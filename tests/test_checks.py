@@ -91,7 +91,8 @@ CASES = {
         {"start.md": "---\ntitle: Start\nnext: [einde\n---\n", "einde.md": OK_END},
         [
             "content/start.md:3: fout: ongeldige YAML: een lijst tussen [ en ] wordt niet "
-            "afgesloten met ]"
+            "afgesloten met ]; is het tekst, zet die dan tussen aanhalingstekens, zoals "
+            'title: "[Welkom"'
         ],
     ),
     "yaml-colon": (
@@ -400,7 +401,8 @@ SITE_CASES = {
         "title: [Boom\nstart: start\n",
         [
             "content/site.yml:1: fout: ongeldige YAML: een lijst tussen [ en ] wordt "
-            "niet afgesloten met ]"
+            "niet afgesloten met ]; is het tekst, zet die dan tussen aanhalingstekens, zoals "
+            'title: "[Welkom"'
         ],
     ),
     "site-no-start": (
@@ -490,3 +492,29 @@ def test_site_yml_line_numbers_count_from_the_file(make_tree):
         "content/site.yml:5: fout: onbekende sleutel 'foo' in site.yml; toegestaan zijn: "
         "title, start, contact, limits"
     ]
+
+
+ERROR_CASES = {name: case for name, case in CASES.items() if any(": fout: " in m for m in case[1])}
+
+
+@pytest.mark.parametrize("files, expected", ERROR_CASES.values(), ids=ERROR_CASES.keys())
+def test_a_mistake_leaves_the_last_site_untouched_and_shows_no_traceback(
+    make_tree, tmp_path, capsys, files, expected
+):
+    from beslisboom.cli import main
+
+    good = make_tree({"start.md": page("Welkom", "next: einde\n"), "einde.md": OK_END})
+    out = tmp_path / "dist"
+    assert main(["build", "--content", str(good), "--out", str(out)]) == 0
+    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    wrong = tmp_path / "fout"
+    wrong.mkdir()
+    for name, text in files.items():
+        (wrong / name).parent.mkdir(parents=True, exist_ok=True)
+        (wrong / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    (wrong / "site.yml").write_text(SITE_YML, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--content", str(wrong), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.endswith("Er is niets geschreven; dist is ongewijzigd.\n")
+    assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before

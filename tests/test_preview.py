@@ -78,7 +78,8 @@ def test_preview_follows_edits_and_mistakes(preview, browser):
     problems = tab.locator(".problems li").all_text_contents()
     assert problems == [
         "content/start.md:2: fout: ongeldige YAML: een lijst tussen [ en ] "
-        "wordt niet afgesloten met ]"
+        "wordt niet afgesloten met ]; is het tekst, zet die dan tussen aanhalingstekens, zoals "
+        'title: "[Welkom"'
     ]
 
     (content / "start.md").write_text(page("Weer goed", "next: einde\n"), encoding="utf-8")
