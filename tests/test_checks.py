@@ -17,6 +17,14 @@ CASES = {
             'aanhalingstekens: title: "#Welkom"'
         ],
     ),
+    "title-is-an-anchor": (
+        {"start.md": "---\ntitle: &Welkom\n---\n"},
+        [
+            "content/start.md:2: fout: 'title' is leeg: YAML leest &Welkom niet als tekst (een # "
+            "begint een opmerking, & en een ! betekenen iets anders); zet de tekst tussen "
+            'aanhalingstekens: title: "&Welkom"'
+        ],
+    ),
     "stray-closing-quote": (
         {"start.md": '---\ntitle: Welkom"\n---\n'},
         [
