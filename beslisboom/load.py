@@ -6,6 +6,7 @@ import os
 import posixpath
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -276,15 +277,10 @@ def check_body(path: Path, body: str, first_line: int, problems: list[Problem]) 
     Refused: HTML that sends the reader away, and a heading that would be a second page
     title. Warned about: a line that looks like a key but is text, below the '---'.
     """
-    before = sum(p.is_error for p in problems)
-    fenced = False
+    before = errors(problems)
     lines = body.split("\n")
-    for number, line in enumerate(lines):
+    for number, line in prose_lines(lines):
         at = first_line + number
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        if fenced:
-            continue
         if "<" in line:  # most lines of prose hold no HTML: look no further
             for match in REDIRECTS.finditer(line):
                 tag = f"<{match.group(1).lower()}>"
@@ -298,7 +294,17 @@ def check_body(path: Path, body: str, first_line: int, problems: list[Problem]) 
         if key:
             message = say("sleutel-in-tekst", key=key.group(1))
             problems.append(Problem(path, at, message, severity="waarschuwing"))
-    return sum(p.is_error for p in problems) == before
+    return errors(problems) == before
+
+
+def prose_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Give the index and text of each line outside fenced code (``` or ~~~)."""
+    fenced = False
+    for number, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced:
+            yield number, line
 
 
 # The HTML an editor may write in a page's text: inline words and tables. Everything else
@@ -381,11 +387,8 @@ def find_files(
     their line. A picture without a text for readers who cannot see it is an error."""
     folder = content_folder(path, content)
     found = []
-    fenced = False
-    for number, line in enumerate(body.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        if fenced or "](" not in line:
+    for number, line in prose_lines(body.split("\n")):
+        if "](" not in line:
             continue
         for image, alt, ref in FILE_LINK.findall(CODE_SPAN.sub("", line)):
             if ref.lower().endswith(".md") or ref.startswith("/"):
@@ -412,11 +415,8 @@ TEXT_LINK = re.compile(r"\]\(\s*<?([^()\s<>:]+?\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^
 def find_text_links(body: str, first_line: int) -> tuple[tuple[str, int], ...]:
     """List the pages the text links to by file name, each with its line in the file."""
     found = []
-    fenced = False
-    for number, line in enumerate(body.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        if not fenced and "](" in line:
+    for number, line in prose_lines(body.split("\n")):
+        if "](" in line:
             for match in TEXT_LINK.finditer(CODE_SPAN.sub("", line)):
                 page_id = normalize_id(PurePosixPath(match.group(1)).stem)
                 found.append((page_id, first_line + number))

@@ -79,10 +79,6 @@ class Memo:
 class Fresh(Memo):
     """No memory: every step is done, as in a one-off build that keeps nothing."""
 
-    def same(self, value: T) -> T:
-        """Return the equal value seen before, if any: later comparisons are then by identity."""
-        return self(same, value)
-
     def find(self, key: Hashable) -> Any:
         return MISSING
 

@@ -40,9 +40,8 @@ def render_site(site: Site, design: Design, memo: Memo, jobs: int = 1) -> dict[s
 def size_warnings(site: Site, files: dict[str, FileData]) -> list[Problem]:
     """Warn about pages and the single file that grow past the limits of site.yml."""
     limits = site.settings.limits
-    sources = {name: site.nodes[node].path for node, name in Plan(site, Fresh()).names.items()}
     single = single_name(site)
-    problems = []
+    found = []
     for name, data in files.items():
         size = output.size(data)
         if name == single and size > limits.single_mb * 2**20:
@@ -53,6 +52,15 @@ def size_warnings(site: Site, files: dict[str, FileData]) -> list[Problem]:
             message = say("pagina-te-groot", page=name, size=kb, limit=limit)
         else:
             continue
-        where = (sources[name], 1) if name in sources else (site.settings_path, limits.line)
-        problems.append(Problem(*where, message, severity="waarschuwing"))
-    return problems
+        found.append((name, message))
+    if not found:
+        return []  # the usual case: no need to name the pages again
+    sources = {name: site.nodes[node].path for node, name in Plan(site, Fresh()).names.items()}
+    return [
+        Problem(
+            *((sources[name], 1) if name in sources else (site.settings_path, limits.line)),
+            message,
+            severity="waarschuwing",
+        )
+        for name, message in found
+    ]

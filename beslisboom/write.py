@@ -49,12 +49,12 @@ def publish(out: Path, files: Files) -> dict[str, int]:
     out.parent.mkdir(parents=True, exist_ok=True)
     with locked(out):
         repair(out)
-        check_owner(out)
+        linkable = check_owner(out)
         work = beside(out, NEW)
         work.mkdir()
         try:
             mark(work, ())  # ours from the start, so that repair may remove it
-            sizes = fill(work, out, files)
+            sizes = fill(work, out, files, linkable)
             mark(work, sorted(sizes))
             flush(work)
             swap(out, work)
@@ -97,15 +97,16 @@ def repair(out: Path) -> None:
             raise Refused(say("uitvoer-vreemde-map", name=leftover.name))
 
 
-def check_owner(out: Path) -> None:
-    """Refuse an output folder that holds anything the build did not write."""
+def check_owner(out: Path) -> set[str]:
+    """Refuse an output folder that holds anything the build did not write; return its
+    regular files (not links), which the new site may link to when they are unchanged."""
     if not os.path.lexists(out):
-        return
+        return set()
     if out.is_symlink() or not out.is_dir():
         raise Refused(say("uitvoer-geen-map", out=out.name))
-    present = all_entries(out)
+    present = listing(out)
     if not present:
-        return
+        return set()
     ours = written(out)
     foreign = sorted(name for name in present if name not in ours)
     if foreign:
@@ -113,6 +114,7 @@ def check_owner(out: Path) -> None:
         raise Refused(
             say("uitvoer-niet-van-ons", out=out.name, files=", ".join(foreign[:3]) + more)
         )
+    return {name for name, regular in present.items() if regular}
 
 
 def written(folder: Path) -> set[str]:
@@ -132,14 +134,18 @@ def is_ours(folder: Path) -> bool:
     return not folder.is_symlink() and (folder / MANIFEST).is_file()
 
 
-def all_entries(folder: Path, prefix: str = "") -> set[str]:
-    """List every file, folder and link below a folder, as names with '/'."""
-    names = set()
+def listing(folder: Path, prefix: str = "") -> dict[str, bool]:
+    """List every file, folder and link below a folder, as names with '/', each telling
+    whether it is a regular file; links are not followed."""
+    names = {}
     with os.scandir(folder) as entries:
         for entry in entries:
-            names.add(prefix + entry.name)
+            name = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                names |= all_entries(Path(entry.path), f"{prefix}{entry.name}/")
+                names[name] = False
+                names.update(listing(Path(entry.path), f"{name}/"))
+            else:
+                names[name] = entry.is_file(follow_symlinks=False)
     return names
 
 
@@ -148,11 +154,11 @@ def mark(folder: Path, names: list[str] | tuple[str, ...]) -> None:
     (folder / MANIFEST).write_text(HEADER + "".join(f"{n}\n" for n in names), encoding="utf-8")
 
 
-def fill(work: Path, current: Path, files: Files) -> dict[str, int]:
-    """Put every file into the work folder: linked from the current site if unchanged."""
+def fill(work: Path, current: Path, files: Files, linkable: set[str]) -> dict[str, int]:
+    """Put every file into the work folder: linked from the current site if it is there
+    (among linkable) with the same bytes, else written anew."""
     sizes = {}
     made: set[Path] = set()
-    present = plain_files(current) & written(current) if current.is_dir() else set()
     for name in sorted(files):
         data = files[name]
         parts = safe_parts(name)
@@ -160,7 +166,7 @@ def fill(work: Path, current: Path, files: Files) -> dict[str, int]:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        if name not in present or not link_unchanged(current.joinpath(*parts), target, data):
+        if name not in linkable or not link_unchanged(current.joinpath(*parts), target, data):
             with open(target, "wb") as file:
                 file.writelines(output.parts(data))
         sizes[name] = output.size(data)
@@ -173,18 +179,6 @@ def safe_parts(name: str) -> tuple[str, ...]:
     if pure.is_absolute() or ".." in pure.parts or not pure.parts or name == MANIFEST:
         raise ValueError(f"output path leaves the output folder: {name}")
     return pure.parts
-
-
-def plain_files(folder: Path, prefix: str = "") -> set[str]:
-    """List the regular files below a folder, as names with '/'; links are not followed."""
-    names = set()
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                names |= plain_files(Path(entry.path), f"{prefix}{entry.name}/")
-            elif entry.is_file(follow_symlinks=False):
-                names.add(prefix + entry.name)
-    return names
 
 
 def link_unchanged(old: Path, target: Path, data: FileData) -> bool:
