@@ -38,18 +38,23 @@ def make_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., 
     monkeypatch.chdir(tmp_path)
 
     def make(files: dict[str, str | bytes], site: str | None = SITE_YML) -> Path:
-        content = tmp_path / "content"
-        content.mkdir(exist_ok=True)
-        if site is not None:
-            (content / "site.yml").write_text(site, encoding="utf-8")
-        for name, text in files.items():
-            path = content / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            data = text if isinstance(text, bytes) else text.encode("utf-8")
-            path.write_bytes(data)
-        return content
+        return write_content(tmp_path / "content", files, site)
 
     return make
+
+
+def write_content(
+    content: Path, files: dict[str, str | bytes], site: str | None = SITE_YML
+) -> Path:
+    """Write site.yml (unless None) and {relative path: text or bytes} into a content folder."""
+    content.mkdir(parents=True, exist_ok=True)
+    if site is not None:
+        (content / "site.yml").write_text(site, encoding="utf-8")
+    for name, text in files.items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return content
 
 
 def page(title: str, extra: str = "", body: str = "") -> str:

@@ -110,7 +110,7 @@ def test_interrupted_write_leaves_previous_output_and_no_debris(make_tree, tmp_p
     before = snapshot(out)
     (content / "einde.md").write_text(page("Anders"), encoding="utf-8")
 
-    def fail_halfway(work: Path, current: Path, files) -> None:
+    def fail_halfway(work: Path, current: Path, files, linkable) -> None:
         (work / "index.html").write_bytes(b"half")
         raise KeyboardInterrupt
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from beslisboom.pipeline import check, format_problem
-from conftest import ROOT, page, project_for
+from conftest import ROOT, page, project_for, write_content
 
 
 def special_files(content: Path) -> None:
@@ -114,21 +114,17 @@ def test_a_terminal_without_utf8_gets_no_traceback(make_tree, tmp_path):
 
 def size_messages(content: Path) -> list[str]:
     """Check a tree whose one long page passes both limits; return the messages."""
-    content.mkdir(exist_ok=True)
     site = "title: Testboom\nstart: start\nlimits:\n  page_kb: 20\n  single_mb: 1\n"
-    (content / "site.yml").write_text(site, encoding="utf-8")
-    (content / "start.md").write_text(page("Welkom", "next: einde\n"), encoding="utf-8")
     long_text = "Een zin die steeds terugkomt. " * 40000  # 1.2 MB
-    (content / "einde.md").write_text(page("Klaar", body=long_text), encoding="utf-8")
+    pages = {"start.md": page("Welkom", "next: einde\n"), "einde.md": page("Klaar", body=long_text)}
+    write_content(content, pages, site)
     return [format_problem(p) for p in check(project_for(content)).problems]
 
 
 def limit_messages(content: Path) -> list[str]:
     """Check a tree whose limits are no whole numbers; return the messages."""
-    content.mkdir(exist_ok=True)
     site = "title: Testboom\nstart: start\nlimits:\n  page_kb: veel\n  single_mb: 0\n"
-    (content / "site.yml").write_text(site, encoding="utf-8")
-    (content / "start.md").write_text(page("Welkom"), encoding="utf-8")
+    write_content(content, {"start.md": page("Welkom")}, site)
     return [format_problem(p) for p in check(project_for(content)).problems]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from beslisboom.cli import main
 from beslisboom.pipeline import check, format_problem
-from conftest import project_for
+from conftest import project_for, write_content
 from htmlcheck import broken_references
 from test_browser import axe_violations
 from test_build import SMALL, snapshot
@@ -26,13 +26,17 @@ BODY = (
 )
 
 
-def media_tree(make_tree, body: str = BODY, site: str | None = None) -> Path:
-    """Write the small tree with its question in stappen/, with a picture and a PDF."""
-    files = {**SMALL}
+def media_files(body: str) -> dict[str, str | bytes]:
+    """Give the small tree with its question in stappen/, this text below it, and a picture."""
+    files: dict[str, str | bytes] = {**SMALL}
     files["stappen/vraag.md"] = files.pop("vraag.md") + body
     files["stappen/schema.png"] = PNG
-    files["stappen/bijlagen/formulier.pdf"] = PDF
-    return make_tree(files, **({"site": site} if site else {}))
+    return files
+
+
+def media_tree(make_tree) -> Path:
+    """Write the small tree with a picture and a PDF linked from its question."""
+    return make_tree({**media_files(BODY), "stappen/bijlagen/formulier.pdf": PDF})
 
 
 def test_pictures_and_attachments_are_copied_and_linked(make_tree, tmp_path):
@@ -68,13 +72,8 @@ LIMIT = "title: Testboom\nstart: start\nlimits:\n  attachment_mb: 1\n"
 
 def media_messages(content: Path) -> list[str]:
     """Check a tree with a picture without text, a missing one and a huge attachment."""
-    (content / "stappen").mkdir(parents=True, exist_ok=True)
-    (content / "site.yml").write_text(LIMIT, encoding="utf-8")
-    for name, text in SMALL.items():
-        target = content / ("stappen/" + name if name == "vraag.md" else name)
-        target.write_text(text + (MISTAKES if name == "vraag.md" else ""), encoding="utf-8")
-    (content / "stappen" / "schema.png").write_bytes(PNG)
-    (content / "stappen" / "groot.pdf").write_bytes(b"x" * (2 * 2**20))
+    files = {**media_files(MISTAKES), "stappen/groot.pdf": b"x" * (2 * 2**20)}
+    write_content(content, files, LIMIT)
     return [format_problem(p) for p in check(project_for(content)).problems]
 
 

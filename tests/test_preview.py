@@ -9,6 +9,7 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -28,28 +29,21 @@ def wait_for(condition: Callable[[], object], what: str) -> object:
     return eventually(condition, what, DEADLINE)
 
 
+def start_preview(content: Path, folder: Path, port: int, *options: str) -> subprocess.Popen:
+    """Start `python build.py serve` in a folder, its output in folder/dist."""
+    command = [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port), *options]
+    command += ["--content", str(content), "--out", str(folder / "dist")]
+    return subprocess.Popen(
+        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+
+
 @pytest.fixture
 def preview(make_tree, tmp_path):
     """Start `python build.py serve` on a free port; stop it with Ctrl-C afterwards."""
     content = make_tree({"start.md": page("Welkom", "next: einde\n"), "einde.md": page("Klaar")})
     port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "serve",
-            "--port",
-            str(port),
-            "--content",
-            str(content),
-            "--out",
-            str(tmp_path / "dist"),
-        ],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_preview(content, tmp_path, port)
     base = f"http://127.0.0.1:{port}/"
     wait_for(lambda: urllib.request.urlopen(base, timeout=1).status == 200, "the preview to start")
     yield base, content, process
@@ -158,25 +152,7 @@ def test_preview_answers_only_requests_meant_for_it(preview):
 
 def test_preview_warns_when_others_can_reach_it(make_tree, tmp_path):
     content = make_tree({"start.md": page("Welkom")})
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "serve",
-            "--host",
-            "0.0.0.0",
-            "--port",
-            str(free_port()),
-            "--content",
-            str(content),
-            "--out",
-            str(tmp_path / "dist"),
-        ],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_preview(content, tmp_path, free_port(), "--host", "0.0.0.0")
     try:
         first = process.stdout.readline()
     finally:
