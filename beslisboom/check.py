@@ -98,9 +98,7 @@ def check_targets(site: Site) -> list[Broken]:
     known = list(site.nodes)
     broken = []
     for node in site.nodes.values():
-        links = [(node.next, node.next_line, "next")] if node.next else []
-        links += [(o.next, o.line, f"optie '{o.label}'") for o in node.options]
-        for target, line, what in links:
+        for target, line, what in node_links(node):
             if target not in site.nodes and target not in site.unreadable:
                 close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
                 broken.append(Broken(node, line, what, target, close[0] if close else None))
@@ -172,11 +170,20 @@ def check_exits(site: Site) -> list[Problem]:
     return problems
 
 
+def node_links(node: Node) -> list[tuple[str, int, str]]:
+    """List a node's links: (target id, line, what to call it in a message)."""
+    links = [(node.next, node.next_line, "next")] if node.next else []
+    links += [(b.next, b.line, "next") for b in node.branches]
+    for option in node.options:
+        what = f"optie '{option.label}'"
+        links += [(option.next, option.line, what)] if option.next else []
+        links += [(b.next, b.line, what) for b in option.branches]
+    return links
+
+
 def link_line(node: Node, target: str) -> int:
     """Give the line of a node's link to a target: its next, or the first such option."""
-    if node.next == target:
-        return node.next_line
-    return next((o.line for o in node.options if o.next == target), 1)
+    return next((line for found, line, _ in node_links(node) if found == target), 1)
 
 
 def leaves_tree(site: Site, node: Node) -> bool:

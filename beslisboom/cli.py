@@ -26,10 +26,13 @@ opdrachten:
           elke wijziging; de browser ververst vanzelf (stoppen: Ctrl+C)
   nieuw MAP  zet in MAP een kleine beslisboom om mee te beginnen, met een vraag,
           een uitleg, een eindpagina, contact, een plaatje en een link tussen pagina's
+  import BESTAND --content MAP
+          zet een beslisboom in het YAML-formaat van MinBZK (decision-tree.yaml)
+          om in pagina's in MAP, een nieuwe of lege map
 """
 
 
-COMMANDS = ("build", "check", "serve", "nieuw")
+COMMANDS = ("build", "check", "serve", "nieuw", "import")
 STARTER = Path(__file__).resolve().parent / "starter"
 EXAMPLES = {"--content": "content", "--out": "dist", "--host": "127.0.0.1", "--port": "8001"}
 
@@ -64,10 +67,14 @@ def make_parser() -> DutchParser:
         default="build",
         choices=COMMANDS,
         metavar="OPDRACHT",
-        help="build, check, serve of nieuw (standaard: build)",
+        help="build, check, serve, nieuw of import (standaard: build)",
     )
     what.add_argument(
-        "folder", nargs="?", type=Path, metavar="MAP", help="nieuw: de map voor de nieuwe boom"
+        "folder",
+        nargs="?",
+        type=Path,
+        metavar="MAP",
+        help="nieuw: de map voor de nieuwe boom; import: het bestand om om te zetten",
     )
     options = parser.add_argument_group("opties")
     options.add_argument(
@@ -186,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(parser, argv)
     if args.command == "nieuw":
         return start_tree(parser, args.folder)
+    if args.command == "import":
+        return import_tree(parser, args.folder, args.content, args.templates, args.assets)
     if args.folder is not None:
         usage_error(parser, f"onbekend: {args.folder}; zie python build.py --help")
     project = Project(content=args.content, templates=args.templates, assets=args.assets)
@@ -209,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Er is niets geschreven; {shown(args.out)} is ongewijzigd.", file=sys.stderr)
         return 1
     if args.command == "check":
-        print(f"Geen fouten: {result.page_count()} pagina's gecontroleerd.")
+        print(f"Geen fouten: {result.page_count()} pagina's{by_labels(result)} gecontroleerd.")
         return 0
     return summarize(result, args.out)
 
@@ -228,12 +237,64 @@ def start_tree(parser: argparse.ArgumentParser, folder: Path | None) -> int:
     return 0
 
 
+def import_tree(
+    parser: argparse.ArgumentParser,
+    source: Path | None,
+    content: Path,
+    templates: Path,
+    assets: Path,
+) -> int:
+    """Convert a MinBZK decision tree into a new content folder, then check it."""
+    from .importer import convert, write  # only loaded when asked for
+
+    if source is None or not source.is_file():
+        usage_error(
+            parser,
+            "import heeft een bestand nodig, zoals: "
+            "python build.py import decision-tree.yaml --content ai-verordening",
+        )
+    if content.exists() and (not content.is_dir() or any(content.iterdir())):
+        usage_error(
+            parser,
+            f"{shown(content)} bestaat al en is niet leeg; kies met --content een nieuwe map",
+        )
+    conversion = convert(source)
+    for problem in conversion.problems:
+        print(format_problem(problem), file=sys.stderr)
+    if not conversion.files:
+        return 1
+    write(conversion, content)
+    pages = sum(1 for name in conversion.files if name.endswith(".md"))
+    print(f"Omgezet: {pages} pagina's in {shown(content)}/.")
+    if conversion.problems:
+        print(
+            f"{len(conversion.problems)} onderdelen niet omgezet: zie hierboven.", file=sys.stderr
+        )
+    result = build(Project(content, templates, assets), None, jobs=jobs_available())
+    report(result, strict=False)
+    if result.failed():
+        return 1
+    print(
+        f"De site krijgt {result.page_count()} pagina's{by_labels(result)}. Bekijk hem met:\n"
+        f"  python build.py serve --content {shown(content)}"
+    )
+    return 0
+
+
+def by_labels(result: Result) -> str:
+    """Say how many of the pages the labels made, if any."""
+    return f", waarvan {result.extra_pages} door de labels" if result.extra_pages else ""
+
+
 def summarize(result: Result, out: Path) -> int:
     """Say what the build wrote, and how big the single file is."""
     sizes = {name: size(data) for name, data in result.files.items()}
     single = single_name(result.site)
     total = sum(sizes.values()) / 1024
-    print(f"Klaar: {result.page_count()} pagina's ({total:.0f} KB) geschreven naar {shown(out)}/")
+    print(
+        f"Klaar: {result.page_count()} pagina's{by_labels(result)} ({total:.0f} KB) "
+        f"geschreven naar {shown(out)}/"
+    )
     print(
         f"Eén bestand voor Connect, e-mail en USB-stick: {shown(out / single)} "
         f"({sizes[single] / 1024:.0f} KB)"

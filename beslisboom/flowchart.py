@@ -93,10 +93,11 @@ def make_edges(site: Site, boxes: dict[str, Box]) -> list[Edge]:
     edges = []
     for box in boxes.values():
         grouped: dict[str, list[str]] = {}
-        for label, target in box.node.routes:
+        for label, target, when in box.node.routes:
             # A plain "Volgende" says nothing an arrow does not: leave it off.
             plain = box.node.next and not box.node.next_label
-            grouped.setdefault(target, []).extend([] if plain else [label])
+            said = f"{label} ({when})" if when else label
+            grouped.setdefault(target, []).extend([] if plain and not when else [said])
         for target, labels in grouped.items():
             if target in boxes:
                 edges.append(Edge(box, boxes[target], labels))

@@ -8,24 +8,41 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import markdown
 
+from .conditions import Unreadable, is_label, parse
 from .mdext import LinkNotesExtension
 from .memo import Memo
 from .messages import say, suggest
-from .model import Contact, Limits, Lookup, Node, Option, Person, Problem, Settings, Site
+from .model import (
+    Block as TextBlock,
+)
+from .model import (
+    Branch,
+    Contact,
+    Limits,
+    Lookup,
+    Node,
+    Option,
+    Person,
+    Problem,
+    Settings,
+    Site,
+)
 from .sources import SITE_FILE, Source, Sources, page_name
 from .yamlfile import Block, Fields
 
-SITE_KEYS = ("title", "start", "contact", "limits")
-LIMIT_KEYS = ("page_kb", "single_mb", "attachment_mb")
+SITE_KEYS = ("title", "start", "contact", "limits", "labels")
+LIMIT_KEYS = ("page_kb", "single_mb", "attachment_mb", "extra_pages")
 CONTACT_KEYS = ("heading", "people", "email")
 PERSON_KEYS = ("name", "phone")
 NODE_KEYS = ("title", "step", "next", "next_label", "options")
-OPTION_KEYS = ("label", "next", "hint")
+OPTION_KEYS = ("label", "next", "hint", "labels")
+BRANCH_KEYS = ("when", "next")
 
 # One converter, reset for every page: making one costs more than converting a page.
 _markdown = markdown.Markdown(output_format="html", extensions=[LinkNotesExtension()])
@@ -158,9 +175,43 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
     start = fields.text("start", required=True)
     contact = read_contact(block, fields)
     limits = read_limits(block, fields)
+    words = read_label_words(block, fields)
     if title is None or start is None:
         return None
-    return Settings(title, normalize_id(start), contact, fields.line_of("start"), limits)
+    return Settings(
+        title,
+        normalize_id(start),
+        contact,
+        fields.line_of("start"),
+        limits,
+        label_words=words,
+        labels_line=fields.line_of("labels") if "labels" in fields.data else 0,
+    )
+
+
+def read_label_words(block: Block, site: Fields) -> Lookup[str]:
+    """Read the words a result shows for each label: 'labels:' in site.yml."""
+    if site.data.get("labels") is None:
+        return Lookup()
+    fields = block.fields(
+        site.data["labels"],
+        site.value_nodes["labels"],
+        "'labels'",
+        site.line_of("labels"),
+        example="aanbieder: Je bent aanbieder",
+    )
+    if fields is None:
+        return Lookup()
+    words = []
+    for key in fields.data:
+        name = str(key)
+        if not is_label(name):
+            block.error(fields.line_of(key), say("label-geen-woord", label=name))
+            continue
+        text = fields.text(key, required=True)
+        if text:
+            words.append((name, text))
+    return Lookup(words)
 
 
 def read_limits(block: Block, site: Fields) -> Limits:
@@ -349,7 +400,7 @@ def make_node(
     fields.allow_only(NODE_KEYS)
     title = fields.text("title", required=True)
     step = read_step(fields)
-    next_id = fields.text("next")
+    next_id, branches = read_next(block, fields)
     next_label = fields.text("next_label") or ""
     options = read_options(block, fields)
     if "next" in fields.data and "options" in fields.data:
@@ -357,13 +408,14 @@ def make_node(
             fields.line_of("options"),
             say("next-en-options"),
         )
+    blocks = read_blocks(path, body, body_line, block)
     if errors(block.problems) > count or title is None:
         return None
     return Node(
         id=normalize_id(path.stem),
         title=title,
         path=path,
-        body_html=to_html(body),
+        body_html=blocks_html(blocks) if blocks else to_html(body),
         step=step,
         next=normalize_id(next_id) if next_id else None,
         next_label=next_label,
@@ -372,7 +424,111 @@ def make_node(
         step_line=fields.line_of("step"),
         text_links=find_text_links(body, body_line),
         files=find_files(path, content, body, body_line, block),
+        branches=branches,
+        blocks=blocks,
     )
+
+
+def read_next(
+    block: Block, fields: Fields, required: bool = False
+) -> tuple[str | None, tuple[Branch, ...]]:
+    """Read a next: one page's id, or a list of branches '- when: ...' / 'next: ...'."""
+    value = fields.data.get("next")
+    if not isinstance(value, list):
+        next_id = fields.text("next", required=required)
+        return (normalize_id(next_id) if next_id else None), ()
+    branches = []
+    items = fields.items("next") or []
+    if not items:
+        block.error(fields.line_of("next"), say("next-lijst-leeg"))
+    for data, node in items:
+        line = block.line_of(node.start_mark)
+        branch = block.fields(data, node, "een keuze onder 'next'", line, example="when: label")
+        if branch is None:
+            continue
+        branch.allow_only(BRANCH_KEYS)
+        target = branch.text("next", required=True)
+        when = None
+        if "when" in branch.data:
+            written = branch.text("when", required=True)
+            when = read_condition(block, branch.line_of("when"), written) if written else None
+            if when is None:
+                continue
+        if target:
+            branches.append(Branch(when, normalize_id(target), line))
+    for earlier in branches[:-1]:
+        if earlier.when is None:
+            block.error(earlier.line, say("anders-niet-laatst"))
+    return None, tuple(branches)
+
+
+def read_condition(block: Block, line: int, written: str) -> Any:
+    """Read a condition over labels; report at its line what makes it unreadable."""
+    try:
+        return parse(written)
+    except Unreadable as reason:
+        block.error(line, say("voorwaarde-onleesbaar", when=written, reason=reason))
+        return None
+
+
+BLOCK_OPEN = re.compile(r":::\s*als\b\s*(.*?)\s*$")
+BLOCK_CLOSE = re.compile(r":::\s*$")
+
+
+def read_blocks(path: Path, body: str, first_line: int, block: Block) -> tuple[TextBlock, ...]:
+    """Split a text into parts, '::: als voorwaarde' up to ':::' shown only when it holds.
+
+    A text without such parts gives (): the page is its whole text.
+    """
+    lines = body.split("\n")
+    if not any(line.lstrip().startswith(":::") for line in lines):
+        return ()
+    parts: list[tuple[Any, list[str], int]] = [(None, [], first_line)]
+    opened = 0
+    code = dict(prose_lines(lines))  # lines outside fenced code: the others are text
+    for number, line in enumerate(lines):
+        at = first_line + number
+        stripped = line.strip()
+        if number not in code or not stripped.startswith(":::"):
+            parts[-1][1].append(line)
+            continue
+        opening = BLOCK_OPEN.fullmatch(stripped)
+        if opening:
+            if opened:
+                block.error(at, say("blok-in-blok", line=opened))
+                continue
+            when = read_condition(block, at, opening.group(1)) if opening.group(1) else None
+            if not opening.group(1):
+                block.error(
+                    at, say("voorwaarde-onleesbaar", when="", reason="de voorwaarde is leeg")
+                )
+            parts.append((when, [], at))
+            opened = at
+        elif BLOCK_CLOSE.fullmatch(stripped) and opened:
+            parts.append((None, [], at))
+            opened = 0
+        else:
+            block.error(at, say("blok-regel-onbekend", text=stripped))
+    if opened:
+        block.error(opened, say("blok-niet-gesloten"))
+    return tuple(
+        TextBlock(when, to_html("\n".join(text)), line)
+        for when, text, line in parts
+        if any(part.strip() for part in text)
+    )
+
+
+def blocks_html(blocks: tuple[TextBlock, ...]) -> str:
+    """Write the whole text of a page with parts, each conditional part marked, for the
+    overview: it shows the page as written."""
+    html = []
+    for part in blocks:
+        if part.when is None:
+            html.append(part.html)
+        else:
+            note = f'<p class="when">Alleen als: <code>{escape(part.when.text)}</code></p>'
+            html.append(f'<div class="block">\n{note}\n{part.html}\n</div>')
+    return "\n".join(html)
 
 
 # A picture ![tekst](foto.png) or a link to a file [formulier](formulier.pdf), by a path
@@ -457,16 +613,36 @@ def read_options(block: Block, fields: Fields) -> list[Option]:
             continue
         option.allow_only(OPTION_KEYS)
         label = option.text("label", required=True)
-        target = option.text("next", required=True)
+        target, branches = read_next(block, option, required=True)
         hint = option.text("hint") or ""
-        if label and target:
-            options.append(Option(label=label, next=normalize_id(target), hint=hint, line=line))
+        labels = read_labels(block, option)
+        if label and (target or branches):
+            options.append(
+                Option(label, target or "", hint, line, labels=labels, branches=branches)
+            )
     seen: set[str] = set()
     for option in options:
         if option.label in seen:
             block.error(option.line, say("dubbel-label", label=option.label))
         seen.add(option.label)
     return options
+
+
+def read_labels(block: Block, option: Fields) -> tuple[str, ...]:
+    """Read the labels an answer sets: 'labels: [aanbieder, ai-systeem]'."""
+    value = option.data.get("labels")
+    if isinstance(value, str):
+        value = [value]  # 'labels: aanbieder' for one label
+    elif value is not None:
+        value = [data for data, _ in option.items("labels") or []]
+    labels = []
+    for name in value or []:
+        name = normalize_id(name) if isinstance(name, str) else ""
+        if not is_label(name):
+            block.error(option.line_of("labels"), say("label-geen-woord", label=name))
+        else:
+            labels.append(name)
+    return tuple(dict.fromkeys(labels))
 
 
 def normalize_id(value: Any) -> str:

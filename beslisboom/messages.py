@@ -126,6 +126,75 @@ MESSAGES = {
     "geen-sleutels": "{where} moet bestaan uit sleutels met een waarde, zoals '{example}'",
     "dubbele-sleutel": "de sleutel '{key}' staat twee keer in {where}; haal er één weg",
     "onbekende-sleutel": "onbekende sleutel '{key}' in {where}{hint}; toegestaan zijn: {allowed}",
+    # Labels and conditions
+    "label-geen-woord": (
+        "'{label}' kan geen label zijn: een label is één woord van letters, cijfers, - en _ "
+        "(en niet en, of of niet), zoals hoog-risico"
+    ),
+    "voorwaarde-onleesbaar": (
+        "de voorwaarde '{when}' is niet te lezen: {reason}; schrijf labels met en, of, niet "
+        "en haakjes, zoals: aanbieder en niet (open-source of importeur)"
+    ),
+    "next-lijst-leeg": (
+        "'next' is een lege lijst; zet er keuzes onder, zoals '- when: label' met 'next: "
+        "pagina', of schrijf één pagina: next: pagina"
+    ),
+    "anders-niet-laatst": (
+        "deze keuze heeft geen 'when' en geldt dus altijd: de keuzes erna worden nooit "
+        "gekozen; zet hem als laatste, of geef hem een 'when'"
+    ),
+    "blok-in-blok": (
+        "een '::: als'-blok staat binnen het blok van regel {line}; sluit dat eerst met een "
+        "regel ':::'"
+    ),
+    "blok-niet-gesloten": (
+        "dit '::: als'-blok wordt niet gesloten; zet een regel met alleen ::: waar het blok eindigt"
+    ),
+    "blok-regel-onbekend": (
+        "'{text}' is geen blokregel; een blok begint met '::: als voorwaarde' en eindigt "
+        "met een regel met alleen :::"
+    ),
+    "label-nooit-gezet": (
+        "het label '{label}' wordt getest, maar geen antwoord zet het{hint}; zet het met "
+        "'labels: [{label}]' bij een antwoord, of verbeter de naam"
+    ),
+    "label-ongebruikt": (
+        "het label '{label}' wordt gezet, maar nergens getest of getoond; gebruik het in een "
+        "'when' of een '::: als'-blok, of haal het weg"
+    ),
+    "labelwoord-ongebruikt": (
+        "'labels' geeft woorden voor '{label}', maar geen antwoord zet dat label; verbeter "
+        "de naam, of haal de regel weg"
+    ),
+    "geen-voorwaarde-geldt": (
+        "na het antwoord '{answer}' geldt hier geen enkele 'when', zo kan de lezer niet "
+        "verder: dat gebeurt na {route} (labels: {labels}); voeg als laatste een keuze "
+        "zonder 'when' toe, of een voorwaarde die dan geldt"
+    ),
+    "voorwaarde-nooit": (
+        "de keuze naar '{target}' ({when}) wordt op geen enkele route gekozen: de labels "
+        "komen zo nooit samen, of een keuze ervoor geldt dan al; pas de voorwaarde of de "
+        "volgorde aan, of haal de keuze weg"
+    ),
+    "blok-nooit": (
+        "het blok 'als {when}' wordt op geen enkele route getoond: de labels komen hier zo "
+        "nooit samen; pas de voorwaarde aan, of haal het blok weg"
+    ),
+    "geen-uitweg-labels": (
+        "de rondgang {loop} heeft met de labels van de lezer geen uitweg (bijvoorbeeld na "
+        "{route}); zorg dat een voorwaarde in de rondgang dan naar een einde leidt"
+    ),
+    "te-veel-paginas": (
+        "de labels maken {extra} pagina's extra (in totaal {total}), meer dan de grens van "
+        "{limit} (limits: extra_pages in site.yml); de meeste komen van de labels {labels}: "
+        "test die op minder plaatsen, of verhoog de grens"
+    ),
+    # Import
+    "import-overgeslagen": "niet omgezet: {what}; zet dit zelf over in de pagina's",
+    "import-onleesbaar": "kan het bestand niet omzetten: {reason}",
+    "import-geen-boom": (
+        "dit is geen beslisboom in het formaat van MinBZK: de lijst 'questions' ontbreekt"
+    ),
     "sleutel-ontbreekt": "'{key}' ontbreekt in {where}; voeg toe: {key}: ...",
     "waarde-leeg": "'{key}' is leeg in {where}; vul een tekst in",
     "geen-tekst": (

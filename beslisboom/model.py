@@ -8,6 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .conditions import Condition
+
 V = TypeVar("V")
 
 
@@ -54,12 +56,41 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Branch:
+    """One way of a conditional next: go to next when the condition holds (None: otherwise)."""
+
+    when: Condition | None
+    next: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Option:
-    """One answer of a question: its label, where it leads, an optional hint."""
+    """One answer of a question: its label, where it leads, an optional hint.
+
+    Where it leads is next, or (next empty) the first of its branches whose condition
+    holds for the labels gathered so far, this answer's own labels included.
+    """
 
     label: str
     next: str
     hint: str = ""
+    line: int = 0
+    labels: tuple[str, ...] = ()  # labels this answer sets
+    branches: tuple[Branch, ...] = ()
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """List the ids this answer may lead to."""
+        return (self.next,) if self.next else tuple(b.next for b in self.branches)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A part of a page's text, shown only when its condition holds (None: always)."""
+
+    when: Condition | None
+    html: str
     line: int = 0
 
 
@@ -79,6 +110,9 @@ class Node:
     step_line: int = 0
     text_links: tuple[tuple[str, int], ...] = ()  # [stap 3](3-rol.md) in the text: id, line
     files: tuple[tuple[str, str, int], ...] = ()  # pictures, attachments: as written, path, line
+    branches: tuple[Branch, ...] = ()  # a conditional next (then next is None)
+    blocks: tuple[Block, ...] = ()  # the text in parts, if some are shown only when...
+    labels_shown: tuple[str, ...] = ()  # on a result: the words of the labels that led here
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -86,15 +120,39 @@ class Node:
     @cached_property
     def targets(self) -> tuple[str, ...]:
         """List the ids this node links to, in order, without repeats."""
-        found = [self.next] if self.next else [o.next for o in self.options]
+        if self.next:
+            found = [self.next]
+        elif self.branches:
+            found = [branch.next for branch in self.branches]
+        else:
+            found = [target for option in self.options for target in option.targets]
         return tuple(dict.fromkeys(found))
 
     @property
-    def routes(self) -> tuple[tuple[str, str], ...]:
-        """List (answer, target id): every option, or the next link as 'Volgende'."""
+    def routes(self) -> tuple[tuple[str, str, str], ...]:
+        """List (answer, target id, condition): every option, or the next link as
+        'Volgende'; a conditional next gives one route per branch ('' where it is none)."""
+        label = self.next_label or "Volgende"
         if self.next:
-            return ((self.next_label or "Volgende", self.next),)
-        return tuple((option.label, option.next) for option in self.options)
+            return ((label, self.next, ""),)
+        if self.branches:
+            return tuple((label, b.next, when_text(b)) for b in self.branches)
+        return tuple(
+            (option.label, target, when)
+            for option in self.options
+            for target, when in (
+                [(option.next, "")]
+                if option.next
+                else [(b.next, when_text(b)) for b in option.branches]
+            )
+        )
+
+    @property
+    def uses_labels(self) -> bool:
+        """Tell whether this node sets, tests or shows labels: the tree must be unfolded."""
+        return bool(self.branches or self.blocks) or any(
+            option.labels or option.branches for option in self.options
+        )
 
     @property
     def is_question(self) -> bool:
@@ -104,7 +162,12 @@ class Node:
     @property
     def is_end(self) -> bool:
         """Tell whether the route stops here."""
-        return not self.next and not self.options
+        return not self.next and not self.options and not self.branches
+
+
+def when_text(branch: Branch) -> str:
+    """Say a branch's condition for the overview: 'als ...', or 'anders'."""
+    return f"als {branch.when.text}" if branch.when else "anders"
 
 
 @dataclass(frozen=True)
@@ -131,6 +194,7 @@ class Limits:
     page_kb: int = 1000  # a page of the site, for readers on a slow connection
     single_mb: int = 10  # the single file: mail systems refuse attachments from 10 to 25 MB
     attachment_mb: int = 5  # a picture or attachment carried inside the single file
+    extra_pages: int = 1000  # pages the labels add to one page per node (see unfold.py)
     line: int = 1  # where site.yml sets them
 
 
@@ -143,6 +207,8 @@ class Settings:
     contact: Contact = Contact()
     start_line: int = 1
     limits: Limits = Limits()
+    label_words: Lookup[str] = field(default_factory=lambda: Lookup())  # shown on results
+    labels_line: int = 0
 
 
 @dataclass(frozen=True)

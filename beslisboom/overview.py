@@ -37,7 +37,7 @@ def pieces(plan: Plan) -> list[Piece]:
 
 def with_texts(plan: Plan) -> bool:
     """Tell whether the overview page shows every node's text."""
-    return len(plan.site.nodes) <= TEXT_LIMIT
+    return len(plan.written.nodes) <= TEXT_LIMIT
 
 
 def entries(
@@ -71,9 +71,9 @@ def assemble(
         site=plan.info,
         links=links,
         bands=plan.bands,
-        node_count=len(plan.site.nodes),
+        node_count=len(plan.written.nodes),
         with_texts=with_texts(plan),
-        flowchart=flowchart(plan.site, links, memo),
+        flowchart=flowchart(plan.written, links, memo),
         entries=entries(rendered, holes),
     )
     return {OVERVIEW: holes.fill(html)}

@@ -24,6 +24,7 @@ from .output import FileData
 from .plan import single_name
 from .render import render_site, size_warnings
 from .sources import Project, read_sources
+from .unfold import unfold
 from .write import Refused, publish, recover
 
 __all__ = ["Project", "Result", "build", "check", "format_problem"]
@@ -37,6 +38,7 @@ class Result:
     site: Site | None = None
     files: dict[str, FileData] = field(default_factory=dict)  # every output file, if rendered
     written: bool = False  # published to the output folder
+    extra_pages: int = 0  # pages the labels added (see unfold.py)
 
     def failed(self, strict: bool = False) -> bool:
         """Tell whether the problems stop the build."""
@@ -121,13 +123,18 @@ def make(project: Project, memo: Memo, jobs: int) -> Result:
     if site is None or result.failed():
         return result
     site = reachable_part(site)  # an unreachable page (a draft) is warned about, not published
+    unfolded = memo(unfold, site)  # labels and conditions become plain pages
+    result.extra_pages = unfolded.extra
+    result.problems = sorted(result.problems + list(unfolded.problems), key=Problem.sort_key)
+    if result.failed():
+        return result
     try:
-        result.files = render_site(site, design, memo, jobs)
+        result.files = render_site(unfolded.site, design, memo, jobs, written=unfolded.written)
     except TemplateMistake as mistake:
         result.problems.append(mistake.problem)
         return result
     result.problems = sorted(
-        result.problems + size_warnings(site, result.files), key=Problem.sort_key
+        result.problems + size_warnings(unfolded.site, result.files), key=Problem.sort_key
     )
     return result
 

@@ -139,8 +139,9 @@ class Band:
 class Plan:
     """The names, back links and order of one site; views of its nodes."""
 
-    def __init__(self, site: Site, memo: Memo) -> None:
-        self.site = site
+    def __init__(self, site: Site, memo: Memo, written: Site | None = None) -> None:
+        self.site = site  # a page per node
+        self.written = written or site  # the tree as written: what the overview shows
         self.memo = memo
         self.info = SiteInfo(site.title, site.start, site.step_total, site.contact)
         self.single = single_name(site)
@@ -150,21 +151,27 @@ class Plan:
         ids[site.start] = START_ID
         self.ids = Lookup(ids)
         self.back = sole_sources(site)
-        self.views: dict[str, View] = {}
+        self.views: dict[Node, View] = {}
 
     @cached_property
     def order(self) -> list[Node]:
-        """List the nodes as a reader meets them."""
-        return reading_order(self.site)
+        """List the written nodes as a reader meets them, for the overview."""
+        return reading_order(self.written)
+
+    @cached_property
+    def page_order(self) -> list[Node]:
+        """List the pages as a reader meets them, for the single file."""
+        return self.order if self.written is self.site else reading_order(self.site)
 
     @cached_property
     def bands(self) -> list[Band]:
-        """Group the nodes by step, in reading order, for the overview."""
-        depth = depths(self.site)
+        """Group the written nodes by step, in reading order, for the overview."""
+        site = self.written
+        depth = depths(site)
         grouped: dict[int, list[Node]] = {}
         for node in self.order:
-            grouped.setdefault(band(self.site, node, depth), []).append(node)
-        return [Band(band_name(self.site, key), tuple(nodes)) for key, nodes in grouped.items()]
+            grouped.setdefault(band(site, node, depth), []).append(node)
+        return [Band(band_name(site, key), tuple(nodes)) for key, nodes in grouped.items()]
 
     def links(self, mode: str, page: str | None = None) -> Links:
         """Make the links of a page that may link to every node (overview, single file)."""
@@ -173,14 +180,15 @@ class Plan:
 
     def view(self, node: Node) -> View:
         """Give what the templates receive about a node."""
-        view = self.views.get(node.id)
+        view = self.views.get(node)
         if view is None:
-            nodes = self.site.nodes
+            written = self.written.nodes
+            nodes = written if written.get(node.id) is node else self.site.nodes
             back = self.back.get(node.id)
             linked = [target for target, _ in node.text_links]
             ids = [node.id, self.site.start, *([back] if back else []), *node.targets, *linked]
             near = [i for i in dict.fromkeys(ids) if i in nodes]
-            view = self.views[node.id] = self.memo.same(
+            view = self.views[node] = self.memo.same(
                 View(
                     site=self.info,
                     node=node,

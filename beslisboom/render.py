@@ -17,9 +17,15 @@ from .output import FileData
 from .plan import Piece, Plan, render_piece, single_name
 
 
-def render_site(site: Site, design: Design, memo: Memo, jobs: int = 1) -> dict[str, FileData]:
-    """Render the site: node pages, overview, route data, single file and assets."""
-    plan = Plan(site, memo)
+def render_site(
+    site: Site, design: Design, memo: Memo, jobs: int = 1, written: Site | None = None
+) -> dict[str, FileData]:
+    """Render the site: node pages, overview, route data, single file and assets.
+
+    site holds a page per node; written, if the labels unfolded it (see unfold.py), is
+    the tree as the editor wrote it, which the overview and flowchart show.
+    """
+    plan = Plan(site, memo, written)
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)
     every: list[Piece] = [piece for listed in wanted.values() for piece in listed]

@@ -22,7 +22,7 @@ SECTION = "single_section.html"
 
 def pieces(plan: Plan) -> list[Piece]:
     """List the sections and overview entries of the single file."""
-    sections = [Piece(SECTION, plan.view(node), SINGLE) for node in plan.order]
+    sections = [Piece(SECTION, plan.view(node), SINGLE) for node in plan.page_order]
     return sections + entry_pieces(plan, SINGLE, level=2, with_text=False)
 
 
@@ -51,9 +51,9 @@ def assemble(
         script=script,
         script_hash=csp_hash(script),
         bands=plan.bands,
-        node_count=len(plan.site.nodes),
+        node_count=len(plan.written.nodes),
         with_texts=True,  # in the sections, above the overview
-        flowchart=flowchart(plan.site, links, memo),
+        flowchart=flowchart(plan.written, links, memo),
         sections=holes.hole(sections),
         entries=entries(rendered, holes),
     )

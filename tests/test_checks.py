@@ -230,7 +230,7 @@ CASES = {
         },
         [
             "content/start.md:6: fout: onbekende sleutel 'hnt' in een optie (bedoel je 'hint'?); "
-            "toegestaan zijn: label, next, hint"
+            "toegestaan zijn: label, next, hint, labels"
         ],
     ),
     "duplicate-key": (
@@ -421,7 +421,7 @@ SITE_CASES = {
         "title: Boom\nstart: start\ncontacts: {}\n",
         [
             "content/site.yml:3: fout: onbekende sleutel 'contacts' in site.yml "
-            "(bedoel je 'contact'?); toegestaan zijn: title, start, contact, limits"
+            "(bedoel je 'contact'?); toegestaan zijn: title, start, contact, limits, labels"
         ],
     ),
     "start-unknown": (
@@ -498,7 +498,7 @@ def test_site_yml_line_numbers_count_from_the_file(make_tree):
     content = make_tree({"start.md": page("Start")}, site=SITE_YML + "\n# opmerking\nfoo: 1\n")
     assert messages(content) == [
         "content/site.yml:5: fout: onbekende sleutel 'foo' in site.yml; toegestaan zijn: "
-        "title, start, contact, limits"
+        "title, start, contact, limits, labels"
     ]
 
 

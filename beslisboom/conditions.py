@@ -1,0 +1,148 @@
+"""Conditions over labels: `aanbieder en niet (open-source of importeur)`.
+
+A condition is read once, when its page is loaded, into a small tree of tuples:
+("label", name), ("niet", part), ("en", left, right) or ("of", left, right). `niet` binds
+closest, then `en`, then `of`; parentheses group. A label is a word of letters, digits,
+'-', '_' and '.', written as in the `labels:` of an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+KEYWORDS = ("en", "of", "niet")
+TOKEN = re.compile(r"\s*(?:(\()|(\))|([\w.-]+)|(\S))")
+LABEL = re.compile(r"[\w][\w.-]*")
+
+
+class Unreadable(ValueError):
+    """A condition that does not parse; the message says why, in Dutch."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition as written, and its tree."""
+
+    text: str
+    tree: tuple[Any, ...]
+
+    def holds(self, labels: frozenset[str]) -> bool:
+        """Tell whether the condition holds for these gathered labels."""
+        return evaluate(self.tree, labels)
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Give the labels the condition tests."""
+        return frozenset(names_in(self.tree))
+
+
+def evaluate(tree: tuple[Any, ...], labels: frozenset[str]) -> bool:
+    """Work out a condition's tree for a set of labels."""
+    kind = tree[0]
+    if kind == "label":
+        return tree[1] in labels
+    if kind == "niet":
+        return not evaluate(tree[1], labels)
+    if kind == "en":
+        return evaluate(tree[1], labels) and evaluate(tree[2], labels)
+    return evaluate(tree[1], labels) or evaluate(tree[2], labels)
+
+
+def names_in(tree: tuple[Any, ...]) -> list[str]:
+    """List the labels in a condition's tree, in the order written."""
+    if tree[0] == "label":
+        return [tree[1]]
+    return [name for part in tree[1:] for name in names_in(part)]
+
+
+def is_label(name: str) -> bool:
+    """Tell whether a text can be a label: one word, not en, of or niet."""
+    return bool(LABEL.fullmatch(name)) and name not in KEYWORDS
+
+
+def parse(text: str) -> Condition:
+    """Read a condition, or raise Unreadable saying what is wrong with it."""
+    tokens = tokenize(text)
+    if not tokens:
+        raise Unreadable("de voorwaarde is leeg")
+    reader = Reader(tokens)
+    tree = reader.either()
+    if reader.position < len(tokens):
+        kind, value = tokens[reader.position]
+        if kind == ")":
+            raise Unreadable("er staat een ) zonder ( ervoor")
+        raise Unreadable(
+            f"na '{tokens[reader.position - 1][1]}' verwacht ik 'en' of 'of', niet '{value}'"
+        )
+    return Condition(text.strip(), tree)
+
+
+def tokenize(text: str) -> list[tuple[str, str]]:
+    """Split a condition into ('(' | ')' | 'word', text) tokens."""
+    tokens = []
+    for opening, closing, word, other in TOKEN.findall(text):
+        if other:
+            quote = other in "\"'"
+            hint = " (een label staat zonder aanhalingstekens)" if quote else ""
+            raise Unreadable(f"het teken '{other}' kan niet in een voorwaarde{hint}")
+        if opening or closing:
+            tokens.append((opening or closing, opening or closing))
+        elif word:
+            tokens.append(("word", word))
+    return tokens
+
+
+class Reader:
+    """Read tokens by the rules: either := both (of both)*, both := one (en one)*."""
+
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens = tokens
+        self.position = 0
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def keyword(self, word: str) -> bool:
+        if self.peek() == ("word", word):
+            self.position += 1
+            return True
+        return False
+
+    def either(self) -> tuple[Any, ...]:
+        tree = self.both()
+        while self.keyword("of"):
+            tree = ("of", tree, self.both())
+        return tree
+
+    def both(self) -> tuple[Any, ...]:
+        tree = self.one()
+        while self.keyword("en"):
+            tree = ("en", tree, self.one())
+        return tree
+
+    def one(self) -> tuple[Any, ...]:
+        token = self.peek()
+        before = self.tokens[self.position - 1][1] if self.position else ""
+        if token is None:
+            if before:
+                raise Unreadable(f"na '{before}' ontbreekt een label")
+            raise Unreadable("de voorwaarde is leeg")
+        self.position += 1
+        kind, value = token
+        if kind == "(":
+            tree = self.either()
+            if self.peek() != (")", ")"):
+                raise Unreadable("een ( wordt niet gesloten met een )")
+            self.position += 1
+            return tree
+        if kind == ")":
+            where = f"na '{before}'" if before else "aan het begin"
+            raise Unreadable(f"er staat een ) {where}, waar een label hoort")
+        if value == "niet":
+            return ("niet", self.one())
+        if value in KEYWORDS:
+            where = f"na '{before}'" if before else "aan het begin"
+            raise Unreadable(f"'{value}' staat {where}, waar een label hoort")
+        return ("label", value)

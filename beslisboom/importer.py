@@ -1,0 +1,350 @@
+"""Convert a decision tree in the MinBZK YAML format into a content folder of our own.
+
+`python build.py import decision-tree.yaml --content DIR` writes one Markdown file per
+question (vragen/) and conclusion (conclusies/), and a site.yml. Answers keep their labels,
+`redirects` become conditional nexts, a conclusion's obligation and sources become its
+text, an answer's subresult becomes a part of every conclusion shown when that answer
+was given. What cannot be converted is listed with its file and line, never dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .conditions import parse
+from .messages import say
+from .model import Problem
+from .urls import slug
+
+QUESTION_KEYS = {"questionId", "question", "explanation", "answers", "sources"}
+QUESTION_IGNORED = {"category", "subcategory"}  # the original's own page layout
+ANSWER_KEYS = {"answer", "labels", "nextQuestionId", "nextConclusionId", "redirects", "subresult"}
+CONCLUSION_KEYS = {"conclusionId", "conclusion", "obligation", "sources"}
+JEXL_TOKEN = re.compile(r'\s*(?:"([^"]*)"\s+in\s+labels\b|(&&)|(\|\|)|(!)|(\()|(\)))')
+
+
+class Lines(dict):
+    """A mapping from the YAML file that knows its line."""
+
+    line = 0
+
+
+class LineLoader(yaml.SafeLoader):
+    """Read YAML into Lines, so that every question and answer knows where it was written."""
+
+
+def construct_lines(loader: LineLoader, node: yaml.MappingNode) -> Lines:
+    mapping = Lines(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_lines)
+
+
+@dataclass
+class Conversion:
+    """The files to write (path in the content folder -> text) and what was left out."""
+
+    source: Path
+    files: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def left_out(self, line: int, what: str) -> None:
+        self.problems.append(
+            Problem(self.source, line, say("import-overgeslagen", what=what), "waarschuwing")
+        )
+
+
+def convert(source: Path) -> Conversion:
+    """Read a MinBZK decision tree and make our content files from it."""
+    conversion = Conversion(source)
+    try:
+        data = yaml.load(source.read_text(encoding="utf-8"), Loader=LineLoader)  # noqa: S506
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        conversion.problems.append(Problem(source, None, say("import-onleesbaar", reason=error)))
+        return conversion
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        conversion.problems.append(Problem(source, 1, say("import-geen-boom")))
+        return conversion
+    questions = [q for q in data["questions"] if isinstance(q, dict) and "questionId" in q]
+    conclusions = [c for c in data.get("conclusions") or [] if isinstance(c, dict)]
+    ids = {str(q["questionId"]): question_id(q["questionId"]) for q in questions}
+    ends = {str(c["conclusionId"]): conclusion_id(c["conclusionId"]) for c in conclusions}
+    labels = label_names(questions)
+    subresults = []
+    routes: dict[str, list[tuple[tuple[str, ...], Any]]] = {}  # page id -> its answers' ways
+    for question in questions:
+        page, found, ways = question_page(question, ids, ends, labels, conversion)
+        conversion.files[f"vragen/{ids[str(question['questionId'])]}.md"] = page
+        subresults += found
+        routes[ids[str(question["questionId"])]] = ways
+    start = ids[str(questions[0]["questionId"])] if questions else "start"
+    arrive = arrivals(start, routes)
+    for conclusion in conclusions:
+        here = arrive.get(ends[str(conclusion["conclusionId"])], set())
+        shown = [(name, text) for name, text in subresults if name in here]
+        page = conclusion_page(conclusion, shown, conversion)
+        conversion.files[f"conclusies/{ends[str(conclusion['conclusionId'])]}.md"] = page
+    title = str(data.get("name") or source.stem)
+    conversion.files["site.yml"] = site_file(title, start, labels, source)
+    return conversion
+
+
+def question_id(value: Any) -> str:
+    return f"vraag-{value}"
+
+
+def conclusion_id(value: Any) -> str:
+    return f"conclusie-{value}"
+
+
+def label_names(questions: list[dict]) -> dict[str, str]:
+    """Give every label of the original a word usable in a condition: 'geen algoritme' ->
+    'geen-algoritme'. The original's own text stays as the words a result shows."""
+    names: dict[str, str] = {}
+    for question in questions:
+        for answer in question.get("answers") or []:
+            for label in answer.get("labels") or []:
+                text = str(label)
+                if text not in names:
+                    name = slug(text)
+                    while name in names.values():
+                        name += "-2"
+                    names[text] = name
+    return names
+
+
+def question_page(
+    question: Lines,
+    ids: dict[str, str],
+    ends: dict[str, str],
+    labels: dict[str, str],
+    conversion: Conversion,
+) -> tuple[str, list[tuple[str, str]]]:
+    """Write one question's page; give the subresults of its answers (label, text)."""
+    for key in question:
+        if key not in QUESTION_KEYS | QUESTION_IGNORED:
+            conversion.left_out(question.line, f"'{key}' van vraag {question['questionId']}")
+    front = [f"title: {quoted(question.get('question') or question['questionId'])}", "options:"]
+    subresults = []
+    ways = []
+    for number, answer in enumerate(question.get("answers") or [], start=1):
+        for key in answer:
+            if key not in ANSWER_KEYS:
+                conversion.left_out(answer.line, f"'{key}' van antwoord '{answer.get('answer')}'")
+        front.append(f"  - label: {quoted(answer.get('answer', ''))}")
+        names = [labels[str(label)] for label in answer.get("labels") or []]
+        if answer.get("subresult"):
+            name = f"subresultaat-{question['questionId']}-{number}".replace(".", "-")
+            names.append(name)
+            subresults.append((name, str(answer["subresult"])))
+        if names:
+            front.append(f"    labels: [{', '.join(names)}]")
+        lines, branches = answer_next(answer, ids, ends, labels, conversion)
+        front += lines
+        ways.append((tuple(names), branches))
+    body = [text_of(question.get("explanation") or "")]
+    body.append(sources_of(question.get("sources")))
+    return page(front, body), subresults, ways
+
+
+def arrivals(
+    start: str, routes: dict[str, list[tuple[tuple[str, ...], Any]]]
+) -> dict[str, set[str]]:
+    """Walk every route of the converted tree; give each page the labels a reader may
+    carry when arriving there (to place an answer's subresult on the conclusions it
+    reaches, and nowhere else)."""
+    found: dict[str, set[str]] = {}
+    seen = set()
+    stack = [(start, frozenset())]
+    while stack:
+        state = stack.pop()
+        if state in seen:
+            continue
+        seen.add(state)
+        page_id, labels = state
+        found.setdefault(page_id, set()).update(labels)
+        for names, branches in routes.get(page_id, []):
+            gathered = labels | set(names)
+            target = next((t for when, t in branches if when is None or when.holds(gathered)), None)
+            if target is not None:
+                stack.append((target, gathered))
+    return found
+
+
+def answer_next(
+    answer: Lines,
+    ids: dict[str, str],
+    ends: dict[str, str],
+    labels: dict[str, str],
+    conversion: Conversion,
+) -> list[str]:
+    """Write where an answer leads: a page, or the redirects as 'next' with 'when'; give
+    the lines and the branches (condition or None, target)."""
+    target = target_of(answer, ids, ends, conversion)
+    if target:
+        return [f"    next: {target}"], [(None, target)]
+    lines = ["    next:"]
+    branches = []
+    for redirect in answer.get("redirects") or []:
+        target = target_of(redirect, ids, ends, conversion)
+        when = jexl_condition(str(redirect.get("if", "")), labels)
+        if target is None:
+            continue
+        if when is None:
+            conversion.left_out(redirect.line, f"de voorwaarde '{redirect.get('if')}'")
+            continue
+        lines += [f"      - when: {quoted(when)}", f"        next: {target}"]
+        branches.append((parse(when), target))
+    if len(lines) == 1:
+        conversion.left_out(answer.line, f"antwoord '{answer.get('answer')}' leidt nergens heen")
+        return [], []
+    return lines, branches
+
+
+def target_of(
+    item: Lines, ids: dict[str, str], ends: dict[str, str], conversion: Conversion
+) -> str | None:
+    """Give the page an answer or redirect goes to, if it names one that exists."""
+    for key, known in (("nextQuestionId", ids), ("nextConclusionId", ends)):
+        if key in item:
+            found = known.get(str(item[key]))
+            if found is None:
+                conversion.left_out(item.line, f"{key} '{item[key]}', die niet bestaat")
+            return found
+    return None
+
+
+def jexl_condition(text: str, labels: dict[str, str]) -> str | None:
+    """Turn '"a" in labels && !("b" in labels)' into 'a en niet (b)'; None if it has other
+    parts than those."""
+    words, position = [], 0
+    text = text.strip()
+    while position < len(text):
+        match = JEXL_TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            return None
+        label, both, either, negation, opening, closing = match.groups()
+        if label is not None:
+            if label not in labels:
+                return None
+            words.append(labels[label])
+        else:
+            words.append(
+                {"&&": "en", "||": "of", "!": "niet", "(": "(", ")": ")"}[
+                    both or either or negation or opening or closing
+                ]
+            )
+        position = match.end()
+    written = " ".join(words).replace("( ", "(").replace(" )", ")")
+    return SINGLE_IN_PARENTHESES.sub(r"\1", written) or None
+
+
+SINGLE_IN_PARENTHESES = re.compile(r"\(([^()\s]+)\)")  # '(open-source)': no need for them
+
+
+def conclusion_page(
+    conclusion: Lines, subresults: list[tuple[str, str]], conversion: Conversion
+) -> str:
+    """Write one conclusion's page: its text, its obligations, its sources, and the
+    subresults of the answers given."""
+    for key in conclusion:
+        if key not in CONCLUSION_KEYS:
+            conversion.left_out(
+                conclusion.line, f"'{key}' van conclusie {conclusion['conclusionId']}"
+            )
+    body = [text_of(conclusion.get("conclusion") or "")]
+    for name, text in subresults:
+        body.append(f"::: als {name}\n{text_of(text)}\n:::")
+    if conclusion.get("obligation"):
+        body.append("**Verplichtingen**\n\n" + text_of(conclusion["obligation"]))
+    body.append(sources_of(conclusion.get("sources")))
+    return page(["title: Conclusie"], body)
+
+
+def sources_of(sources: Any) -> str:
+    """Write the sources of a question or conclusion as a list of links."""
+    items = [
+        f"- [{escape(str(s.get('source', s.get('url'))))}]({s['url']})"
+        for s in sources or []
+        if isinstance(s, dict) and s.get("url")
+    ]
+    return "**Bronnen**\n\n" + "\n".join(items) if items else ""
+
+
+BREAKS = re.compile(r"(?:\s*<br\s*/?>\s*){2,}", re.IGNORECASE)
+BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def text_of(html: str) -> str:
+    """Turn the original's text with <br> into Markdown: paragraphs, and lists where lines
+    start with a bullet. <strong> and <i> stay as they are: a page may hold them."""
+    paragraphs = []
+    for part in BREAKS.split(str(html).strip()):
+        lines = [" ".join(line.split()) for line in BREAK.split(part)]
+        out: list[str] = []
+        for line in filter(None, lines):
+            bullet = line.startswith("•")
+            text = escape(line.lstrip("•").strip()) if bullet else escape(line)
+            if bullet:
+                if out and not out[-1].startswith("- "):
+                    out.append("")
+                out.append("- " + text)
+            else:
+                if out:
+                    out.append("")
+                out.append(text)
+        paragraphs.append("\n".join(out))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def escape(text: str) -> str:
+    """Keep Markdown from reading the original's characters as markup."""
+    return re.sub(r"([\\`*_\[\]#])", r"\\\1", text)
+
+
+def quoted(value: Any) -> str:
+    """Write a text as a YAML value that reads back as exactly this text."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def page(front: list[str], body: list[str]) -> str:
+    """Join front matter and text into a page."""
+    text = "\n\n".join(part for part in body if part)
+    return "---\n" + "\n".join(front) + "\n---\n" + (text + "\n" if text else "")
+
+
+def site_file(title: str, start: str, labels: dict[str, str], source: Path) -> str:
+    """Write site.yml: the title, the first question, the words for every label."""
+    lines = [
+        f"# Omgezet uit {source.name}. Pas hier de titel en de woorden van de labels aan.",
+        f"title: {quoted(title)}",
+        f"start: {start}",
+        "",
+        "# De woorden die een conclusie toont voor de labels die de lezer verzamelde.",
+        "labels:",
+    ]
+    lines += [f"  {name}: {quoted(text)}" for text, name in labels.items()]
+    lines += [
+        "",
+        "# Elke combinatie van labels die een conclusie toont, is een eigen pagina: dat zijn",
+        "# er bij deze boom meer dan de standaardgrens van 1000 extra pagina's.",
+        "limits:",
+        "  extra_pages: 2000",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write(conversion: Conversion, content: Path) -> None:
+    """Write the converted files into an empty or new content folder."""
+    for name, text in sorted(conversion.files.items()):
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")

@@ -1,0 +1,393 @@
+"""Compile labels and conditions into plain linked pages: no server, no script.
+
+An answer may set labels; a next may depend on them; a result may show parts of its text
+only when they hold, and the words of the labels that led there. The build walks every
+state a reader can be in: a page plus the gathered labels that its future still tests.
+States whose pages and futures are the same are merged. Each remaining state becomes a
+page of its own, whose answers are plain links to the pages of the next states.
+
+A tree without labels is returned as it is: the same pages, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, replace
+
+from .messages import say, suggest
+from .model import Branch, Lookup, Node, Problem, Site
+
+Labels = frozenset[str]
+State = tuple[str, Labels]  # a node's id and the labels that still matter there
+EXPLORE_FACTOR = 4  # states are walked up to this many times the page limit, then it stops
+
+
+@dataclass(frozen=True)
+class Way:
+    """One way on from a node: an answer (or the next link), the labels it sets, where to."""
+
+    index: int  # the option's index, or -1 for the next link
+    label: str  # as a reader sees it, for example routes in messages
+    labels: Labels
+    branches: tuple[Branch, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Unfolded:
+    """The pages to publish, the tree as written (for the overview) and what was found."""
+
+    site: Site  # one plain node per page: ids are the written ids, copies get '~2', '~3'...
+    written: Site  # the written nodes some route reaches
+    problems: tuple[Problem, ...] = ()
+    extra: int = 0  # pages beyond one per written node
+
+
+def ways(node: Node) -> list[Way]:
+    """List the ways on from a node, each with its branches (a fixed next is one branch)."""
+    if node.next:
+        return [Way(-1, node.next_label or "Volgende", Labels(), (Branch(None, node.next),), 0)]
+    if node.branches:
+        label = node.next_label or "Volgende"
+        return [Way(-1, label, Labels(), node.branches, node.next_line)]
+    return [
+        Way(
+            index,
+            option.label,
+            Labels(option.labels),
+            option.branches or (Branch(None, option.next, option.line),),
+            option.line,
+        )
+        for index, option in enumerate(node.options)
+    ]
+
+
+def tested(node: Node, site: Site) -> set[str]:
+    """List the labels a node's own conditions test, and those its result page shows."""
+    found = {
+        name
+        for branch in [*node.branches, *(b for o in node.options for b in o.branches)]
+        if branch.when
+        for name in branch.when.names
+    }
+    found.update(name for block in node.blocks if block.when for name in block.when.names)
+    if node.is_end:
+        found.update(site.settings.label_words)
+    return found
+
+
+def relevant_labels(site: Site) -> dict[str, Labels]:
+    """Give every node the labels tested on it or anywhere after it."""
+    found = {node_id: set(tested(node, site)) for node_id, node in site.nodes.items()}
+    changed = True
+    while changed:  # a few rounds: labels flow back along the links until nothing changes
+        changed = False
+        for node in reversed(list(site.nodes.values())):
+            mine = found[node.id]
+            size = len(mine)
+            for target in node.targets:
+                mine |= found.get(target, set())
+            changed |= len(mine) != size
+    return {node_id: frozenset(labels) for node_id, labels in found.items()}
+
+
+def unfold(site: Site) -> Unfolded:
+    """Turn a tree with labels into plain pages; report what the labels make impossible."""
+    if not any(node.uses_labels for node in site.nodes.values()):
+        return Unfolded(site, site)
+    problems = check_labels(site)
+    walk = Walk(site)
+    problems += walk.problems()
+    if any(problem.is_error for problem in problems):
+        return Unfolded(site, site, tuple(problems))
+    pages = walk.merge()
+    written = [node_id for node_id in site.nodes if node_id in walk.reached]
+    extra = len(set(pages)) - len(written)
+    limit = site.settings.limits.extra_pages
+    if extra > limit or walk.stopped:
+        problems.append(walk.too_many(extra, limit, pages))
+        return Unfolded(site, site, tuple(problems), extra)
+    unfolded = replace(site, nodes=walk.pages(pages))
+    reached = replace(
+        site, nodes=Lookup((i, as_reached(site.nodes[i], walk.reached)) for i in written)
+    )
+    return Unfolded(unfolded, reached, tuple(problems), extra)
+
+
+def as_reached(node: Node, reached: set[str]) -> Node:
+    """Leave out the branches to pages no route reaches (each is warned about)."""
+
+    def kept(branches: tuple[Branch, ...]) -> tuple[Branch, ...]:
+        return tuple(branch for branch in branches if branch.next in reached)
+
+    if all(target in reached for target in node.targets):
+        return node
+    options = tuple(replace(o, branches=kept(o.branches)) for o in node.options)
+    return replace(node, branches=kept(node.branches), options=options)
+
+
+def check_labels(site: Site) -> list[Problem]:
+    """Report labels tested but never set (an error) and set but never used (a warning)."""
+    set_by = {
+        name: (node, option.line)
+        for node in site.nodes.values()
+        for option in node.options
+        for name in option.labels
+    }
+    used = set(site.settings.label_words)
+    problems = []
+    for node in site.nodes.values():
+        conditions = [(b.when, b.line) for o in node.options for b in o.branches if b.when]
+        conditions += [(b.when, b.line) for b in node.branches if b.when]
+        conditions += [(b.when, b.line) for b in node.blocks if b.when]
+        for when, line in conditions:
+            for name in sorted(when.names):
+                used.add(name)
+                if name not in set_by:
+                    hint = suggest(name, list(set_by))
+                    problems.append(
+                        Problem(node.path, line, say("label-nooit-gezet", label=name, hint=hint))
+                    )
+    for name, (node, line) in set_by.items():
+        if name not in used:
+            message = say("label-ongebruikt", label=name)
+            problems.append(Problem(node.path, line, message, severity="waarschuwing"))
+    for name in site.settings.label_words:
+        if name not in set_by:
+            message = say("labelwoord-ongebruikt", label=name)
+            problems.append(
+                Problem(site.settings_path, site.settings.labels_line, message, "waarschuwing")
+            )
+    return problems
+
+
+class Walk:
+    """Every state a reader can reach from the start, and where each answer takes them."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.relevant = relevant_labels(site)
+        self.states: dict[State, int] = {}
+        self.order: list[State] = []
+        self.moves: list[list[int]] = []  # per state, per way: the next state (-1: none)
+        self.came_from: list[tuple[int, str]] = []  # per state: the state and answer before
+        self.dead_ends: dict[tuple[str, int], int] = {}  # (node, way index) -> first state
+        self.chosen: set[tuple[str, int, int]] = set()  # (node, way index, branch index)
+        self.stopped = False  # more states than the limit allows: the walk stopped early
+        self.reached: set[str] = set()
+        self.walk()
+
+    def add(self, state: State, before: int, answer: str) -> int:
+        found = self.states.get(state)
+        if found is None:
+            found = self.states[state] = len(self.order)
+            self.order.append(state)
+            self.moves.append([])
+            self.came_from.append((before, answer))
+            self.reached.add(state[0])
+        return found
+
+    def walk(self) -> None:
+        site = self.site
+        cap = (len(site.nodes) + site.settings.limits.extra_pages) * EXPLORE_FACTOR
+        self.add((site.start, Labels()), -1, "")
+        queue = deque([0])
+        while queue:
+            number = queue.popleft()
+            node_id, labels = self.order[number]
+            node = site.nodes[node_id]
+            for way in ways(node):
+                gathered = labels | way.labels
+                chosen = next(
+                    (
+                        (index, branch)
+                        for index, branch in enumerate(way.branches)
+                        if branch.when is None or branch.when.holds(gathered)
+                    ),
+                    None,
+                )
+                if chosen is None:
+                    self.dead_ends.setdefault((node_id, way.index), number)
+                    self.moves[number].append(-1)
+                    continue
+                self.chosen.add((node_id, way.index, chosen[0]))
+                target = chosen[1].next
+                state = (target, gathered & self.relevant[target])
+                known = len(self.order)
+                following = self.add(state, number, way.label)
+                self.moves[number].append(following)
+                if following == known:
+                    queue.append(following)
+            if len(self.order) > cap:
+                self.stopped = True
+                return
+
+    def route(self, number: int) -> str:
+        """Say the answers that lead to a state, for a message."""
+        answers = []
+        while number > 0:
+            number, answer = self.came_from[number]
+            answers.append(f"'{answer}'")
+        return " → ".join(reversed(answers)) or "vanaf de start"
+
+    def problems(self) -> list[Problem]:
+        """Report dead ends, branches no route takes, and loops the labels do not break."""
+        if self.stopped:
+            return []  # too_many says so once the pages are counted
+        site = self.site
+        problems = []
+        for (node_id, index), number in self.dead_ends.items():
+            node = site.nodes[node_id]
+            way = next(w for w in ways(node) if w.index == index)
+            gathered = sorted(self.order[number][1] | way.labels)
+            message = say(
+                "geen-voorwaarde-geldt",
+                answer=way.label,
+                route=self.route(number),
+                labels=", ".join(gathered) or "geen",
+            )
+            problems.append(Problem(node.path, way.line, message))
+        for node_id in self.reached:
+            node = site.nodes[node_id]
+            for way in ways(node):
+                for index, branch in enumerate(way.branches):
+                    if len(way.branches) > 1 and (node_id, way.index, index) not in self.chosen:
+                        when = branch.when.text if branch.when else "anders"
+                        message = say("voorwaarde-nooit", when=when, target=branch.next)
+                        problems.append(Problem(node.path, branch.line, message, "waarschuwing"))
+            problems += self.unused_blocks(node)
+        if not self.dead_ends:
+            problems += self.stuck()
+        return problems
+
+    def unused_blocks(self, node: Node) -> list[Problem]:
+        """Warn about parts of a text that no route shows."""
+        if not node.blocks:
+            return []
+        gathered = [labels for node_id, labels in self.order if node_id == node.id]
+        return [
+            Problem(node.path, block.line, say("blok-nooit", when=block.when.text), "waarschuwing")
+            for block in node.blocks
+            if block.when and not any(block.when.holds(labels) for labels in gathered)
+        ]
+
+    def stuck(self) -> list[Problem]:
+        """Report loops a reader cannot leave with the labels they have: once per loop."""
+        finishing = {
+            n for n, (node_id, _) in enumerate(self.order) if self.site.nodes[node_id].is_end
+        }
+        before: list[list[int]] = [[] for _ in self.order]
+        for number, moves in enumerate(self.moves):
+            for following in moves:
+                before[following].append(number)
+        queue = deque(finishing)
+        while queue:
+            for earlier in before[queue.popleft()]:
+                if earlier not in finishing:
+                    finishing.add(earlier)
+                    queue.append(earlier)
+        problems, seen = [], set()
+        for number in range(len(self.order)):
+            if number in finishing:
+                continue
+            loop = [number]
+            while True:
+                following = next(m for m in self.moves[loop[-1]] if m not in finishing)
+                if following in loop:
+                    loop = loop[loop.index(following) :]
+                    break
+                loop.append(following)
+            ids = [self.order[n][0] for n in loop]
+            if frozenset(ids) in seen:
+                continue
+            seen.add(frozenset(ids))
+            closing = self.site.nodes[ids[-1]]
+            line = next((w.line for w in ways(closing) for b in w.branches if b.next == ids[0]), 1)
+            message = say(
+                "geen-uitweg-labels", loop=" → ".join([*ids, ids[0]]), route=self.route(loop[0])
+            )
+            problems.append(Problem(closing.path, line, message))
+        return problems
+
+    def merge(self) -> list[int]:
+        """Merge states whose pages and futures are the same; give each state its page number.
+
+        Pages are numbered in the order a reader first meets them.
+        """
+        looks = {}
+        first = []
+        for node_id, labels in self.order:
+            key = (node_id, self.looks(node_id, labels))
+            first.append(looks.setdefault(key, len(looks)))
+        group = first
+        while True:  # split groups whose answers lead to different groups, until none do
+            keys: dict[tuple[int, ...], int] = {}
+            split = [
+                keys.setdefault((group[n], *(group[m] for m in self.moves[n])), len(keys))
+                for n in range(len(self.order))
+            ]
+            if len(keys) == len(set(group)):
+                break
+            group = split
+        renumber: dict[int, int] = {}
+        return [renumber.setdefault(g, len(renumber)) for g in group]
+
+    def looks(self, node_id: str, labels: Labels) -> tuple[object, ...]:
+        """Give what a state's own page shows that depends on the labels."""
+        node = self.site.nodes[node_id]
+        shown = tuple(b.when.holds(labels) for b in node.blocks if b.when)
+        words = self.site.settings.label_words
+        return shown + (tuple(n for n in words if n in labels) if node.is_end else ())
+
+    def page_ids(self, pages: list[int]) -> dict[int, str]:
+        """Name each page: the written id for a node's first page, then id~2, id~3..."""
+        names: dict[int, str] = {}
+        count: dict[str, int] = {}
+        for number, (node_id, _) in enumerate(self.order):
+            page = pages[number]
+            if page not in names:
+                count[node_id] = count.get(node_id, 0) + 1
+                names[page] = node_id if count[node_id] == 1 else f"{node_id}~{count[node_id]}"
+        return names
+
+    def pages(self, pages: list[int]) -> Lookup[Node]:
+        """Make one plain node per page: fixed links, the text parts that hold, the labels."""
+        names = self.page_ids(pages)
+        words = self.site.settings.label_words
+        made: dict[str, Node] = {}
+        for number, (node_id, labels) in enumerate(self.order):
+            name = names[pages[number]]
+            if name in made:
+                continue
+            node = self.site.nodes[node_id]
+            targets = [names[pages[m]] for m in self.moves[number]]
+            changes: dict[str, object] = {"id": name, "branches": (), "blocks": ()}
+            if node.next or node.branches:
+                changes["next"] = targets[0]
+            else:
+                changes["options"] = tuple(
+                    replace(option, next=target, branches=(), labels=())
+                    for option, target in zip(node.options, targets, strict=True)
+                )
+            if node.blocks:
+                changes["body_html"] = "\n".join(
+                    b.html for b in node.blocks if b.when is None or b.when.holds(labels)
+                )
+            if node.is_end:
+                changes["labels_shown"] = tuple(words[n] for n in words if n in labels)
+            made[name] = replace(node, **changes)
+        return Lookup(made)
+
+    def too_many(self, extra: int, limit: int, pages: list[int]) -> Problem:
+        """Say that the labels make too many pages, and which labels multiply them most."""
+        site = self.site
+        total = len(set(pages))
+        savings = []
+        for name in sorted({n for _, labels in self.order for n in labels}):
+            without = {(node_id, labels - {name}) for node_id, labels in self.order}
+            savings.append((len(self.order) - len(without), name))
+        savings.sort(key=lambda pair: (-pair[0], pair[1]))
+        named = ", ".join(f"{name}" for saved, name in savings[:3] if saved > 0)
+        count = f"meer dan {extra}" if self.stopped else f"{extra}"
+        message = say("te-veel-paginas", extra=count, limit=limit, total=total, labels=named)
+        return Problem(site.settings_path, site.settings.limits.line, message)
