@@ -271,11 +271,12 @@ def conclusion_page(
 
 def sources_of(sources: Any) -> str:
     """Write the sources of a question or conclusion as a list of links."""
-    items = [
-        f"- [{escape(str(s.get('source', s.get('url'))))}]({s['url']})"
-        for s in sources or []
-        if isinstance(s, dict) and s.get("url")
-    ]
+    items = []
+    for source in sources or []:
+        if not isinstance(source, dict):
+            continue
+        name = escape(str(source.get("source") or source.get("url") or ""))
+        items.append(f"- [{name}]({source['url']})" if source.get("url") else f"- {name}")
     return "**Bronnen**\n\n" + "\n".join(items) if items else ""
 
 

@@ -1,0 +1,183 @@
+"""The MinBZK AI-verordening beslishulp, imported and built: every route agrees with the
+original, whose conditions this file evaluates on its own (jexl turned into Python)."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from beslisboom.importer import convert, write
+from beslisboom.pipeline import build, format_problem
+from conftest import ROOT, SHARED, project_for
+
+TREE = SHARED / "trees" / "minbzk-ai-verordening" / "decision-tree.yaml"
+OPTION = re.compile(r'<a class="option" href="([^"]+)"[^>]*>(.*?)</a>', re.S)
+TEXT = re.compile(r'<div class="text">\s*<p>(.*?)</p>', re.S)
+LABELS = re.compile(r'<div class="labels">.*?<ul>(.*?)</ul>', re.S)
+ITEM = re.compile(r"<li>(.*?)</li>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text: str) -> str:
+    """Compare texts as a reader reads them: no tags, no entities, single spaces."""
+    return " ".join(html.unescape(TAG.sub("", text)).split())
+
+
+def jexl_holds(condition: str, labels: set[str]) -> bool:
+    """Evaluate one of the original's conditions the way its jexl would."""
+    python = re.sub(r'"([^"]*)"\s+in\s+labels', lambda m: repr(m.group(1) in labels), condition)
+    python = python.replace("&&", " and ").replace("||", " or ").replace("!", " not ")
+    return bool(eval(python, {"__builtins__": {}}))  # noqa: S307 - True/False/and/or/not only
+
+
+def original_routes() -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
+    """Follow every answer sequence of the original: (answers, conclusion, labels)."""
+    data = yaml.safe_load(TREE.read_text(encoding="utf-8"))
+    questions = {str(q["questionId"]): q for q in data["questions"]}
+    routes = []
+
+    def walk(question_id: str, labels: frozenset[str], answers: tuple[str, ...]) -> None:
+        for answer in questions[question_id]["answers"]:
+            gathered = labels | set(answer.get("labels") or [])
+            if answer.get("subresult"):
+                gathered |= {"subresult: " + answer["subresult"]}
+            taken = (*answers, answer["answer"])
+            target = answer
+            if "redirects" in answer:
+                target = next(r for r in answer["redirects"] if jexl_holds(r["if"], gathered))
+            if "nextConclusionId" in target:
+                routes.append((taken, str(target["nextConclusionId"]), gathered))
+            else:
+                walk(str(target["nextQuestionId"]), gathered, taken)
+
+    walk(str(data["questions"][0]["questionId"]), frozenset(), ())
+    return routes
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """Import the tree, build it; give the content folder and the built site."""
+    folder = tmp_path_factory.mktemp("minbzk")
+    conversion = convert(TREE)
+    write(conversion, folder / "content")
+    result = build(project_for(folder / "content"), folder / "dist")
+    assert not result.failed(), [format_problem(p) for p in result.problems]
+    return folder / "content", folder / "dist", conversion, result
+
+
+def test_every_route_of_the_built_pages_ends_at_the_original_conclusion(imported):
+    _, dist, _, _ = imported
+    data = yaml.safe_load(TREE.read_text(encoding="utf-8"))
+    conclusions = {str(c["conclusionId"]): c for c in data["conclusions"]}
+    known = {(plain(c["conclusion"]), plain(c["obligation"])) for c in conclusions.values()}
+    assert len(known) == len(conclusions)  # a conclusion is known by its text and obligation
+    pages: dict[str, str] = {}
+
+    def read(name: str) -> str:
+        if name not in pages:
+            pages[name] = (dist / name).read_text(encoding="utf-8")
+        return pages[name]
+
+    routes = original_routes()
+    assert len(routes) == 3140  # as many as the issue counted by hand
+    visited = set()
+    for answers, conclusion, labels in routes:
+        page = "index.html"
+        for answer in answers:
+            options = {plain(label): href for href, label in OPTION.findall(read(page))}
+            assert answer in options, (answers, page, list(options))
+            page = options[answer]
+            visited.add(page)
+        end = read(page)
+        assert OPTION.search(end) is None, (answers, page)
+        original = conclusions[conclusion]
+        assert plain(TEXT.search(end).group(1)) == plain(original["conclusion"])
+        assert plain(original["obligation"]).replace("• ", "") in plain(end).replace("• ", "")
+        # The result shows the original's labels, and the subresult only where it was given.
+        listed = LABELS.search(end)
+        shown = {plain(i) for i in ITEM.findall(listed.group(1))} if listed else set()
+        assert shown == {label for label in labels if not label.startswith("subresult: ")}
+        for label in labels:
+            if label.startswith("subresult: "):
+                assert label.removeprefix("subresult: ") in plain(end)
+        if not any(label.startswith("subresult: ") for label in labels):
+            assert "Tenzij het duidelijk is" not in end
+    built = {p.name for p in dist.glob("*.html")} - {"index.html", "overzicht.html"}
+    built -= {n for n in built if n.startswith("beslishulp")}
+    assert visited == built  # no page is left that no route reaches
+
+
+def test_the_import_keeps_every_text_and_names_what_it_left_out(imported):
+    content, _, conversion, _ = imported
+    data = yaml.safe_load(TREE.read_text(encoding="utf-8"))
+    written = "\n".join(p.read_text(encoding="utf-8") for p in content.rglob("*.md"))
+    flat = plain(written.replace("\\", ""))
+    for question in data["questions"]:
+        assert plain(question["question"]) in flat
+        for line in re.split(r"<br\s*/?>", question.get("explanation") or ""):
+            assert plain(line).lstrip("• ").strip() in flat
+        for source in question.get("sources") or []:
+            assert source.get("url", source.get("source")) in written
+    for conclusion in data["conclusions"]:
+        for line in re.split(r"<br\s*/?>", conclusion["obligation"]):
+            assert plain(line).lstrip("• ").strip() in flat
+    # Nothing in this tree is beyond the format: only its page layout keys are left out.
+    assert [format_problem(p) for p in conversion.problems] == []
+
+
+def test_the_import_command_refuses_a_folder_in_use_and_reports_the_pages(tmp_path):
+    (tmp_path / "bezet").mkdir()
+    (tmp_path / "bezet" / "notitie.txt").write_text("van mij")
+    command = [sys.executable, str(ROOT / "build.py"), "import", str(TREE)]
+    refused = subprocess.run(
+        [*command, "--content", str(tmp_path / "bezet")], capture_output=True, text=True
+    )
+    assert refused.returncode == 2
+    assert "bestaat al en is niet leeg" in refused.stderr
+    assert (tmp_path / "bezet" / "notitie.txt").read_text() == "van mij"
+    done = subprocess.run(
+        [*command, "--content", str(tmp_path / "nieuw")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Omgezet: 72 pagina's" in done.stdout
+    assert re.search(r"De site krijgt \d+ pagina's, waarvan \d+ door de labels", done.stdout)
+
+
+def test_the_real_tree_s_dead_conditions_are_found(imported):
+    _, _, _, result = imported
+    found = [format_problem(p) for p in result.problems]
+    # 1.5 tests 'AI-model' and 'gebruiksverantwoordelijke' after a condition that already
+    # holds for every 'AI-model': the original can never reach conclusion 13.2.1 there.
+    assert any(
+        "vraag-1.5.md:" in line and "'conclusie-13.2.1'" in line and "geen enkele route" in line
+        for line in found
+    ), found
+    assert all(p.severity == "waarschuwing" for p in result.problems)
+
+
+def test_unknown_conditions_are_listed_not_dropped(tmp_path):
+    tree = tmp_path / "boom.yaml"
+    tree.write_text(
+        "name: Boom\nquestions:\n"
+        "  - questionId: '1'\n    question: Vraag?\n    answers:\n"
+        "      - answer: Ja\n        labels: [a]\n        redirects:\n"
+        "          - nextConclusionId: '2'\n            if: 'labels.length > 1'\n"
+        "          - nextConclusionId: '2'\n            if: '\"a\" in labels'\n"
+        "      - answer: Nee\n        nextConclusionId: '2'\n        extra: x\n"
+        "conclusions:\n  - conclusionId: '2'\n    conclusion: Klaar.\n    obligation: Niets.\n",
+        encoding="utf-8",
+    )
+    conversion = convert(tree)
+    assert [format_problem(p) for p in conversion.problems] == [
+        f"{tree.as_posix()}:9: waarschuwing: niet omgezet: de voorwaarde 'labels.length > 1'; "
+        "zet dit zelf over in de pagina's",
+        f"{tree.as_posix()}:13: waarschuwing: niet omgezet: 'extra' van antwoord 'Nee'; "
+        "zet dit zelf over in de pagina's",
+    ]
+    assert "when: \"a\"" in conversion.files["vragen/vraag-1.md"]
