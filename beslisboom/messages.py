@@ -186,8 +186,8 @@ MESSAGES = {
     ),
     "te-veel-paginas": (
         "de labels maken {extra} pagina's extra (in totaal {total}), meer dan de grens van "
-        "{limit} (limits: extra_pages in site.yml); de meeste komen van de labels {labels}: "
-        "test die op minder plaatsen, of verhoog de grens"
+        "{limit} (limits: extra_pages in site.yml); de meeste komen van {labels}: test die "
+        "labels op minder plaatsen, of verhoog de grens"
     ),
     # Import
     "import-overgeslagen": "niet omgezet: {what}; zet dit zelf over in de pagina's",

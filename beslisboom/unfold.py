@@ -96,6 +96,8 @@ def unfold(site: Site) -> Unfolded:
     if not any(node.uses_labels for node in site.nodes.values()):
         return Unfolded(site, site)
     problems = check_labels(site)
+    if any(problem.is_error for problem in problems):
+        return Unfolded(site, site, tuple(problems))  # the walk would only repeat them
     walk = Walk(site)
     problems += walk.problems()
     if any(problem.is_error for problem in problems):
@@ -385,9 +387,10 @@ class Walk:
         savings = []
         for name in sorted({n for _, labels in self.order for n in labels}):
             without = {(node_id, labels - {name}) for node_id, labels in self.order}
-            savings.append((len(self.order) - len(without), name))
-        savings.sort(key=lambda pair: (-pair[0], pair[1]))
-        named = ", ".join(f"{name}" for saved, name in savings[:3] if saved > 0)
+            carried = sum(1 for _, labels in self.order if name in labels)
+            savings.append((len(self.order) - len(without), carried, name))
+        savings.sort(key=lambda found: (-found[0], -found[1], found[2]))
+        named = ", ".join(name for _, _, name in savings[:3])
         count = f"meer dan {extra}" if self.stopped else f"{extra}"
         message = say("te-veel-paginas", extra=count, limit=limit, total=total, labels=named)
         return Problem(site.settings_path, site.settings.limits.line, message)

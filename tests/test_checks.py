@@ -391,6 +391,298 @@ CASES = {
             "Markdown-bestand (.md) in deze map"
         ],
     ),
+    # Labels and conditions (see unfold.py)
+    "label-set-never-used": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: einde\n"
+                "  - label: Nee\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/start.md:4: waarschuwing: het label 'rood' wordt gezet, maar "
+            "nergens getest of getoond; gebruik het in een 'when' of een '::: "
+            "als'-blok, of haal het weg",
+        ],
+    ),
+    "label-tested-never-set": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next:\n"
+                "      - when: roood\n"
+                "        next: einde\n"
+                "      - next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/start.md:4: waarschuwing: het label 'rood' wordt gezet, maar "
+            "nergens getest of getoond; gebruik het in een 'when' of een '::: "
+            "als'-blok, of haal het weg",
+            "content/start.md:7: fout: het label 'roood' wordt getest, maar geen "
+            "antwoord zet het (bedoel je 'rood'?); zet het met 'labels: [roood]' "
+            "bij een antwoord, of verbeter de naam",
+        ],
+    ),
+    "condition-unreadable": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next:\n"
+                "      - when: rood en\n"
+                "        next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/start.md:7: fout: de voorwaarde 'rood en' is niet te lezen: na "
+            "'en' ontbreekt een label; schrijf labels met en, of, niet en haakjes, "
+            "zoals: aanbieder en niet (open-source of importeur)",
+        ],
+    ),
+    "no-condition-holds": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: kleur\n"
+                "  - label: Nee\n"
+                "    next: kleur\n"
+                "---\n"
+            ),
+            "kleur.md": (
+                "---\n"
+                "title: Kleur\n"
+                "options:\n"
+                "  - label: Verder\n"
+                "    next:\n"
+                "      - when: rood\n"
+                "        next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/kleur.md:4: fout: na het antwoord 'Verder' geldt hier geen "
+            "enkele 'when', zo kan de lezer niet verder: dat gebeurt na 'Nee' "
+            "(labels: geen); voeg als laatste een keuze zonder 'when' toe, of een "
+            "voorwaarde die dan geldt",
+        ],
+    ),
+    "condition-never-holds": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood, blauw]\n"
+                "    next:\n"
+                "      - when: rood\n"
+                "        next: einde\n"
+                "      - when: blauw\n"
+                "        next: einde\n"
+                "      - next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/start.md:9: waarschuwing: de keuze naar 'einde' (blauw) wordt "
+            "op geen enkele route gekozen: de labels komen zo nooit samen, of een "
+            "keuze ervoor geldt dan al; pas de voorwaarde of de volgorde aan, of "
+            "haal de keuze weg",
+            "content/start.md:11: waarschuwing: de keuze naar 'einde' (anders) "
+            "wordt op geen enkele route gekozen: de labels komen zo nooit samen, of "
+            "een keuze ervoor geldt dan al; pas de voorwaarde of de volgorde aan, "
+            "of haal de keuze weg",
+        ],
+    ),
+    "block-never-shown": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\nTekst.\n\n::: als niet rood\nNooit.\n:::\n"),
+        },
+        [
+            "content/einde.md:6: waarschuwing: het blok 'als niet rood' wordt op "
+            "geen enkele route getoond: de labels komen hier zo nooit samen; pas de "
+            "voorwaarde aan, of haal het blok weg",
+        ],
+    ),
+    "block-not-closed": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\nTekst.\n\n::: als rood\nRood.\n"),
+        },
+        [
+            "content/einde.md:6: fout: dit '::: als'-blok wordt niet gesloten; zet "
+            "een regel met alleen ::: waar het blok eindigt",
+        ],
+    ),
+    "block-in-block": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n::: als rood\nRood.\n::: als niet rood\n:::\n"),
+        },
+        [
+            "content/einde.md:6: fout: een '::: als'-blok staat binnen het blok van "
+            "regel 4; sluit dat eerst met een regel ':::'",
+        ],
+    ),
+    "block-line-unknown": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n::: als rood\nRood.\n::: klaar\n"),
+        },
+        [
+            "content/einde.md:4: fout: dit '::: als'-blok wordt niet gesloten; zet "
+            "een regel met alleen ::: waar het blok eindigt",
+            "content/einde.md:6: fout: '::: klaar' is geen blokregel; een blok "
+            "begint met '::: als voorwaarde' en eindigt met een regel met alleen "
+            ":::",
+        ],
+    ),
+    "otherwise-not-last": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next:\n"
+                "      - next: einde\n"
+                "      - when: rood\n"
+                "        next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/start.md:7: fout: deze keuze heeft geen 'when' en geldt dus "
+            "altijd: de keuzes erna worden nooit gekozen; zet hem als laatste, of "
+            "geef hem een 'when'",
+        ],
+    ),
+    "empty-next-list": (
+        {
+            "start.md": ("---\ntitle: Vraag\nnext: []\n---\n"),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/start.md:3: fout: 'next' is een lege lijst; zet er keuzes "
+            "onder, zoals '- when: label' met 'next: pagina', of schrijf één "
+            "pagina: next: pagina",
+        ],
+    ),
+    "label-not-a-word": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [hoog risico]\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/start.md:5: fout: 'hoog risico' kan geen label zijn: een label "
+            "is één woord van letters, cijfers, - en _ (en niet en, of of niet), "
+            "zoals hoog-risico",
+        ],
+    ),
+    "loop-labels-cannot-break": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: a\n"
+                "  - label: Nee\n"
+                "    next: a\n"
+                "---\n"
+            ),
+            "a.md": ("---\ntitle: A\nnext: b\n---\n"),
+            "b.md": (
+                "---\n"
+                "title: B\n"
+                "options:\n"
+                "  - label: Terug\n"
+                "    next: a\n"
+                "  - label: Klaar\n"
+                "    next:\n"
+                "      - when: niet rood\n"
+                "        next: einde\n"
+                "      - next: a\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/b.md:4: fout: de rondgang a → b → a heeft met de labels van de "
+            "lezer geen uitweg (bijvoorbeeld na 'Ja'); zorg dat een voorwaarde in "
+            "de rondgang dan naar een einde leidt",
+        ],
+    ),
 }
 
 SITE_CASES = {
@@ -526,3 +818,70 @@ def test_a_mistake_leaves_the_last_site_untouched_and_shows_no_traceback(
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.endswith("Er is niets geschreven; dist is ongewijzigd.\n")
     assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+
+
+LABELS_TREE = {
+    "start.md": (
+        "---\n"
+        "title: Vraag\n"
+        "options:\n"
+        "  - label: Ja\n"
+        "    labels: [rood]\n"
+        "    next: a\n"
+        "  - label: Nee\n"
+        "    labels: [blauw]\n"
+        "    next: a\n"
+        "---\n"
+    ),
+    "a.md": (
+        "---\n"
+        "title: A\n"
+        "options:\n"
+        "  - label: Ja\n"
+        "    labels: [groen]\n"
+        "    next: einde\n"
+        "  - label: Nee\n"
+        "    next: einde\n"
+        "---\n"
+    ),
+    "einde.md": (
+        "---\n"
+        "title: Einde\n"
+        "---\n"
+        "::: als rood\n"
+        "R\n"
+        ":::\n"
+        "::: als blauw\n"
+        "B\n"
+        ":::\n"
+        "::: als groen\n"
+        "G\n"
+        ":::\n"
+    ),
+}
+
+# site.yml cases that need a tree with labels
+LABEL_SITE_CASES = {
+    "too-many-pages": (
+        "title: Testboom\nstart: start\nlimits:\n  extra_pages: 2\n",
+        [
+            "content/site.yml:3: fout: de labels maken 4 pagina's extra (in totaal "
+            "7), meer dan de grens van 2 (limits: extra_pages in site.yml); de "
+            "meeste komen van groen, blauw, rood: test die labels op minder "
+            "plaatsen, of verhoog de grens",
+        ],
+    ),
+    "label-words-unused": (
+        "title: Testboom\nstart: start\nlabels:\n  rood: Je koos rood\n  paars: Paars\n",
+        [
+            "content/site.yml:3: waarschuwing: 'labels' geeft woorden voor 'paars', "
+            "maar geen antwoord zet dat label; verbeter de naam, of haal de regel "
+            "weg",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("site, expected", LABEL_SITE_CASES.values(), ids=LABEL_SITE_CASES.keys())
+def test_label_site_check(make_tree, site, expected):
+    assert messages(make_tree(LABELS_TREE, site=site)) == expected

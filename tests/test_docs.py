@@ -14,7 +14,7 @@ from test_media import media_messages
 from beslisboom.cli import make_parser
 from beslisboom.messages import MESSAGES
 from conftest import ROOT
-from test_checks import CASES, SITE_CASES
+from test_checks import CASES, LABEL_SITE_CASES, SITE_CASES
 
 GUIDE = (ROOT / "docs" / "handleiding.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -38,7 +38,11 @@ def test_every_message_is_explained_in_the_guide(code):
 
 def test_every_message_is_provoked_by_a_test():
     # test_checks asserts that its cases give exactly these messages
-    found = [line for _, expected in [*CASES.values(), *SITE_CASES.values()] for line in expected]
+    found = [
+        line
+        for _, expected in [*CASES.values(), *SITE_CASES.values(), *LABEL_SITE_CASES.values()]
+        for line in expected
+    ]
     found += [line for case in EXTRA.values() for line in case]
     missing = [
         code

@@ -7,7 +7,6 @@ import html
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -180,4 +179,4 @@ def test_unknown_conditions_are_listed_not_dropped(tmp_path):
         f"{tree.as_posix()}:13: waarschuwing: niet omgezet: 'extra' van antwoord 'Nee'; "
         "zet dit zelf over in de pagina's",
     ]
-    assert "when: \"a\"" in conversion.files["vragen/vraag-1.md"]
+    assert 'when: "a"' in conversion.files["vragen/vraag-1.md"]
