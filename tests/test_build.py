@@ -243,7 +243,7 @@ def test_warnings_fail_only_with_strict(make_tree, capsys):
 
 
 WRONG_USAGE = {
-    "publiceer": "onbekende opdracht 'publiceer'; kies build, check, serve of nieuw",
+    "publiceer": "onbekende opdracht 'publiceer'; kies build, check, serve, nieuw of import",
     "--onbekend": "onbekend: --onbekend; zie python build.py --help",
     "build extra": "onbekend: extra; zie python build.py --help",
     "serve --port acht": "--port moet een getal zijn, zoals --port 8001",

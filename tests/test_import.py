@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -180,3 +182,133 @@ def test_unknown_conditions_are_listed_not_dropped(tmp_path):
         "zet dit zelf over in de pagina's",
     ]
     assert 'when: "a"' in conversion.files["vragen/vraag-1.md"]
+
+
+# --- The imported site in Chromium: the same bar as the seed site ---------------------------
+
+HREF = re.compile(r'(?:href|src)="(?![a-z]+:)([^"#?]+)[^"]*"')  # a file of the site
+
+
+def test_every_link_of_every_page_lands_on_a_file(imported):
+    _, dist, _, _ = imported
+    broken = []
+    for path in dist.rglob("*.html"):
+        for target in HREF.findall(path.read_text(encoding="utf-8")):
+            if not (path.parent / html.unescape(target)).is_file():
+                broken.append(f"{path.name}: {target}")
+    assert broken == []
+
+
+def sample_pages(dist: Path) -> list[str]:
+    """One page of every question and conclusion as written, the overview, and copies."""
+    names = sorted(p.name for p in dist.glob("*.html") if not p.name.startswith("beslishulp"))
+    firsts = [n for n in names if not re.search(r"-\d+\.html$", n) or n.count("-") <= 2]
+    return sorted(set(firsts + names[:: max(1, len(names) // 20)]))
+
+
+def test_imported_site_is_accessible_and_stays_on_the_site(imported, browser, axe_source):
+    from test_browser import Visit, axe_violations
+
+    _, dist, _, _ = imported
+    failures = []
+    for width in (1280, 320):
+        reader = Visit(browser, dist.as_uri() + "/", width=width)
+        for name in sample_pages(dist):
+            reader.open(name)
+            failures += [f"{name} @{width}: {v}" for v in axe_violations(reader.page, axe_source)]
+            overflow = reader.page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            if overflow > 0:
+                failures.append(f"{name} @{width}: scrolls sideways by {overflow} px")
+        failures += reader.errors
+        reader.close()
+    assert not failures, "\n".join(failures)
+
+
+ROUTE = [  # the longest route of the tree: 19 answers, 7 labels
+    "Ja",
+    "We ontwikkelen enkel",
+    "In gebruik",
+    "Ik weet het niet",
+    "Nee",
+    "Ja",
+    "Ja",
+    "Nee",
+    "Naar risicogroep bepaling",
+    "Ja",
+    "Ja",
+    "Geen van beide",
+    "Ja",
+    "Ja",
+    "Nee",
+    "Ja",
+    "Ja",
+    "Ja",
+    "Ja",
+]
+
+
+def original_end(answers: list[str]) -> tuple[str, frozenset[str]]:
+    """Give the original's conclusion and labels for one route."""
+    for taken, conclusion, labels in original_routes():
+        if list(taken) == answers:
+            return conclusion, labels
+    raise AssertionError(answers)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_reader_clicks_through_the_site_to_the_original_conclusion(imported, browser, javascript):
+    from test_browser import Visit
+
+    _, dist, _, _ = imported
+    reader = Visit(browser, dist.as_uri() + "/", javascript=javascript)
+    reader.open("index.html")
+    route = ROUTE
+    for answer in route:
+        last_question = reader.here()
+        link = reader.page.locator("main").get_by_role("link", name=answer, exact=True)
+        reader.follow(link.click)
+    conclusion, labels = original_end(route)
+    data = yaml.safe_load(TREE.read_text(encoding="utf-8"))
+    text = next(c for c in data["conclusions"] if str(c["conclusionId"]) == conclusion)
+    main = reader.page.locator("main").inner_text()
+    assert plain(text["conclusion"]) in " ".join(main.split())
+    shown = reader.page.locator(".labels li").all_inner_texts()
+    assert set(shown) == set(labels)
+    if javascript:  # the answers given, and a way back to the last question
+        rows = reader.page.locator(".answer-row .answer-given").all_inner_texts()
+        assert rows == route
+        reader.follow(reader.page.locator(".back-link").click)
+        assert reader.here() == last_question
+    assert reader.errors == []
+    reader.close()
+
+
+def test_the_single_file_follows_the_same_route(imported, browser, axe_source, tmp_path):
+    from test_browser import axe_violations
+
+    _, dist, _, _ = imported
+    single = next(dist.glob("beslishulp*.html"))
+    alone = tmp_path / single.name
+    shutil.copy(single, alone)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: r.url.split("#")[0] != alone.as_uri() and errors.append(r.url))
+    page.goto(alone.as_uri())
+    for answer in ROUTE:
+        section = page.locator(".node:visible")
+        section.get_by_role("link", name=answer, exact=True).first.click()
+        page.wait_for_function("() => history.state !== null")
+    conclusion, labels = original_end(ROUTE)
+    visible = page.locator(".node:visible")
+    assert visible.count() == 1
+    assert set(visible.locator(".labels li").all_inner_texts()) == set(labels)
+    data = yaml.safe_load(TREE.read_text(encoding="utf-8"))
+    text = next(c for c in data["conclusions"] if str(c["conclusionId"]) == conclusion)
+    assert plain(text["conclusion"]) in " ".join(visible.inner_text().split())
+    assert axe_violations(page, axe_source) == []
+    assert errors == []
+    context.close()
