@@ -21,6 +21,7 @@ from .conditions import parse
 from .messages import say
 from .model import Problem
 from .urls import slug
+from .yamlfile import describe_yaml_error, error_line
 
 QUESTION_KEYS = {"questionId", "question", "explanation", "answers", "sources"}
 QUESTION_IGNORED = {"category", "subcategory"}  # the original's own page layout
@@ -58,7 +59,9 @@ class Conversion:
 
     def left_out(self, line: int, what: str) -> None:
         self.problems.append(
-            Problem(self.source, line, say("import-overgeslagen", what=what), "waarschuwing")
+            Problem(
+                self.source, line, say("import-overgeslagen", what=what), severity="waarschuwing"
+            )
         )
 
 
@@ -66,9 +69,18 @@ def convert(source: Path) -> Conversion:
     """Read a MinBZK decision tree and make our content files from it."""
     conversion = Conversion(source)
     try:
-        data = yaml.load(source.read_text(encoding="utf-8"), Loader=LineLoader)  # noqa: S506
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        conversion.problems.append(Problem(source, None, say("import-onleesbaar", reason=error)))
+        text = source.read_text(encoding="utf-8-sig")
+        data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
+    except OSError as error:
+        reason = error.strerror or str(error)
+        conversion.problems.append(Problem(source, None, say("niet-leesbaar", reason=reason)))
+        return conversion
+    except UnicodeDecodeError:
+        conversion.problems.append(Problem(source, None, say("geen-utf8")))
+        return conversion
+    except yaml.YAMLError:
+        line, message = describe_yaml_error(text, error_line(text))
+        conversion.problems.append(Problem(source, line + 1, message))
         return conversion
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         conversion.problems.append(Problem(source, 1, say("import-geen-boom")))

@@ -191,7 +191,6 @@ MESSAGES = {
     ),
     # Import
     "import-overgeslagen": "niet omgezet: {what}; zet dit zelf over in de pagina's",
-    "import-onleesbaar": "kan het bestand niet omzetten: {reason}",
     "import-geen-boom": (
         "dit is geen beslisboom in het formaat van MinBZK: de lijst 'questions' ontbreekt"
     ),

@@ -158,7 +158,9 @@ def check_labels(site: Site) -> list[Problem]:
         if name not in set_by:
             message = say("labelwoord-ongebruikt", label=name)
             problems.append(
-                Problem(site.settings_path, site.settings.labels_line, message, "waarschuwing")
+                Problem(
+                    site.settings_path, site.settings.labels_line, message, severity="waarschuwing"
+                )
             )
     return problems
 
@@ -256,7 +258,9 @@ class Walk:
                     if len(way.branches) > 1 and (node_id, way.index, index) not in self.chosen:
                         when = branch.when.text if branch.when else "anders"
                         message = say("voorwaarde-nooit", when=when, target=branch.next)
-                        problems.append(Problem(node.path, branch.line, message, "waarschuwing"))
+                        problems.append(
+                            Problem(node.path, branch.line, message, severity="waarschuwing")
+                        )
             problems += self.unused_blocks(node)
         if not self.dead_ends:
             problems += self.stuck()
@@ -268,7 +272,12 @@ class Walk:
             return []
         gathered = [labels for node_id, labels in self.order if node_id == node.id]
         return [
-            Problem(node.path, block.line, say("blok-nooit", when=block.when.text), "waarschuwing")
+            Problem(
+                node.path,
+                block.line,
+                say("blok-nooit", when=block.when.text),
+                severity="waarschuwing",
+            )
             for block in node.blocks
             if block.when and not any(block.when.holds(labels) for labels in gathered)
         ]

@@ -93,6 +93,7 @@ def provoke_the_rest(tmp_path_factory):
     (special / "start.md").write_text("---\ntitle: A\n---\n<meta http-equiv=refresh>\n")
     EXTRA["special"] = special_file_messages(special)
     EXTRA["sizes"] = size_messages(folder / "groot") + limit_messages(folder / "grens")
+    EXTRA["import"] = import_messages(folder / "import")
     (folder / "media").mkdir()
     EXTRA["media"] = media_messages(folder / "media")
 
@@ -150,3 +151,23 @@ def test_every_command_and_option_is_in_the_readme_and_the_guide():
         assert f"build.py {command}" in GUIDE or command == "build"
     for option in ("--content", "--out", "--strict", "--port"):
         assert option in README
+
+
+def import_messages(folder: Path) -> list[str]:
+    """Import a tree with a part beyond the format, and a file that is no tree."""
+    from beslisboom.importer import convert
+    from beslisboom.pipeline import format_problem
+
+    folder.mkdir()
+    (folder / "boom.yaml").write_text(
+        "questions:\n  - questionId: '1'\n    question: V?\n    answers:\n"
+        "      - answer: Ja\n        nextConclusionId: '2'\n        extra: x\n"
+        "conclusions:\n  - conclusionId: '2'\n    conclusion: K.\n",
+        encoding="utf-8",
+    )
+    (folder / "geen.yaml").write_text("name: Boom\n", encoding="utf-8")
+    return [
+        format_problem(problem)
+        for name in ("boom.yaml", "geen.yaml")
+        for problem in convert(folder / name).problems
+    ]
