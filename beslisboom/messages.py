@@ -185,7 +185,7 @@ MESSAGES = {
         "{route}); zorg dat een voorwaarde in de rondgang dan naar een einde leidt"
     ),
     "te-veel-paginas": (
-        "de labels maken {extra} pagina's extra (in totaal {total}), meer dan de grens van "
+        "de labels maken {extra} pagina's extra, meer dan de grens van "
         "{limit} (limits: extra_pages in site.yml); de meeste komen van {labels}: test die "
         "labels op minder plaatsen, of verhoog de grens"
     ),

@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass, replace
 
 from .messages import say, suggest
-from .model import Branch, Lookup, Node, Problem, Site
+from .model import Branch, Lookup, Node, Problem, Site, when_text
 
 Labels = frozenset[str]
 State = tuple[str, Labels]  # a node's id and the labels that still matter there
@@ -256,8 +256,9 @@ class Walk:
             for way in ways(node):
                 for index, branch in enumerate(way.branches):
                     if len(way.branches) > 1 and (node_id, way.index, index) not in self.chosen:
-                        when = branch.when.text if branch.when else "anders"
-                        message = say("voorwaarde-nooit", when=when, target=branch.next)
+                        message = say(
+                            "voorwaarde-nooit", when=when_text(branch), target=branch.next
+                        )
                         problems.append(
                             Problem(node.path, branch.line, message, severity="waarschuwing")
                         )
@@ -392,7 +393,6 @@ class Walk:
     def too_many(self, extra: int, limit: int, pages: list[int]) -> Problem:
         """Say that the labels make too many pages, and which labels multiply them most."""
         site = self.site
-        total = len(set(pages))
         savings = []
         for name in sorted({n for _, labels in self.order for n in labels}):
             without = {(node_id, labels - {name}) for node_id, labels in self.order}
@@ -400,6 +400,6 @@ class Walk:
             savings.append((len(self.order) - len(without), carried, name))
         savings.sort(key=lambda found: (-found[0], -found[1], found[2]))
         named = ", ".join(name for _, _, name in savings[:3])
-        count = f"meer dan {extra}" if self.stopped else f"{extra}"
-        message = say("te-veel-paginas", extra=count, limit=limit, total=total, labels=named)
+        count = f"meer dan {limit}" if self.stopped else f"{extra}"  # a part was not walked
+        message = say("te-veel-paginas", extra=count, limit=limit, labels=named)
         return Problem(site.settings_path, site.settings.limits.line, message)

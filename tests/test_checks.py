@@ -510,7 +510,7 @@ CASES = {
             "einde.md": ("---\ntitle: Einde\n---\n"),
         },
         [
-            "content/start.md:9: waarschuwing: de keuze naar 'einde' (blauw) wordt "
+            "content/start.md:9: waarschuwing: de keuze naar 'einde' (als blauw) wordt "
             "op geen enkele route gekozen: de labels komen zo nooit samen, of een "
             "keuze ervoor geldt dan al; pas de voorwaarde of de volgorde aan, of "
             "haal de keuze weg",
@@ -865,8 +865,8 @@ LABEL_SITE_CASES = {
     "too-many-pages": (
         "title: Testboom\nstart: start\nlimits:\n  extra_pages: 2\n",
         [
-            "content/site.yml:3: fout: de labels maken 4 pagina's extra (in totaal "
-            "7), meer dan de grens van 2 (limits: extra_pages in site.yml); de "
+            "content/site.yml:3: fout: de labels maken 4 pagina's extra, meer dan de "
+            "grens van 2 (limits: extra_pages in site.yml); de "
             "meeste komen van groen, blauw, rood: test die labels op minder "
             "plaatsen, of verhoog de grens",
         ],

@@ -1,0 +1,192 @@
+"""Labels and conditions compiled into plain pages: states, merging, names and the reader's
+view. The checks and their messages are cases in test_checks.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from beslisboom.conditions import Unreadable, parse
+from beslisboom.load import load_site
+from beslisboom.memo import Fresh, Memo
+from beslisboom.pipeline import build, format_problem
+from beslisboom.sources import read_sources
+from beslisboom.unfold import unfold
+from conftest import ROOT, page, project_for
+from test_engine import snapshot
+
+OPTION = re.compile(r'<a class="option" href="([^"]+)"[^>]*>(.*?)</a>')
+
+
+@pytest.mark.parametrize(
+    "text, labels, holds",
+    [
+        ("a", {"a"}, True),
+        ("niet a", {"a"}, False),
+        ("a en b", {"a"}, False),
+        ("a of b en c", {"a"}, True),  # en binds closer than of
+        ("(a of b) en c", {"a"}, False),
+        ("niet (a of b)", set(), True),
+        ("hoog-risico_2.0 en niet x", {"hoog-risico_2.0"}, True),
+    ],
+)
+def test_conditions_hold_by_the_documented_rules(text, labels, holds):
+    assert parse(text).holds(frozenset(labels)) is holds
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("a en", "na 'en' ontbreekt een label"),
+        ("(a", "een ( wordt niet gesloten met een )"),
+        ("a)", "er staat een ) zonder ( ervoor"),
+        ("a b", "na 'a' verwacht ik 'en' of 'of', niet 'b'"),
+        ("of a", "'of' staat aan het begin, waar een label hoort"),
+        (
+            '"a"',
+            "het teken '\"' kan niet in een voorwaarde (een label staat zonder aanhalingstekens)",
+        ),
+        ("a && b", "het teken '&' kan niet in een voorwaarde"),
+        ("  ", "de voorwaarde is leeg"),
+    ],
+)
+def test_unreadable_conditions_say_why(text, reason):
+    with pytest.raises(Unreadable) as found:
+        parse(text)
+    assert str(found.value) == reason
+
+
+def site_of(content):
+    site, problems = load_site(read_sources(project_for(content)), Fresh())
+    assert [p for p in problems if p.is_error] == []
+    return site
+
+
+def test_a_tree_without_labels_is_left_as_it_is():
+    site = site_of(ROOT / "content")
+    unfolded = unfold(site)
+    # the same objects: the seed's pages are rendered from exactly what they were before
+    assert unfolded.site is site and unfolded.written is site
+    assert unfolded.problems == () and unfolded.extra == 0
+
+
+COLOURS = {
+    "start.md": page(
+        "Welke kleur?",
+        "options:\n"
+        "  - label: Rood\n    labels: [rood]\n    next: vorm\n"
+        "  - label: Blauw\n    labels: [blauw]\n    next: vorm\n"
+        "  - label: Geen\n    next: vorm\n",
+    ),
+    "vorm.md": page("Welke vorm?", "options:\n  - label: Rond\n    next: einde\n"),
+    "einde.md": page("Klaar", "", "Altijd.\n\n::: als rood of blauw\nEen kleur.\n:::\n"),
+}
+
+
+def test_states_with_the_same_page_and_future_are_one_page(make_tree):
+    site = site_of(make_tree(COLOURS))
+    unfolded = unfold(site)
+    nodes = unfolded.site.nodes
+    # rood and blauw show the same result, so they share their pages; 'Geen' does not
+    assert list(nodes) == ["start", "vorm", "vorm~2", "einde", "einde~2"]
+    assert [o.next for o in nodes["start"].options] == ["vorm", "vorm", "vorm~2"]
+    assert nodes["vorm"].options[0].next == "einde"
+    assert nodes["vorm~2"].options[0].next == "einde~2"
+    assert "Een kleur." in nodes["einde"].body_html
+    assert "Een kleur." not in nodes["einde~2"].body_html
+    assert unfolded.extra == 2
+    assert set(unfolded.written.nodes) == {"start", "vorm", "einde"}  # for the overview
+
+
+def test_pages_copies_and_overview_as_built(make_tree, tmp_path):
+    content = make_tree(COLOURS, site="title: Kleuren\nstart: start\nlabels:\n  rood: Rood\n")
+    result = build(project_for(content), tmp_path / "dist")
+    assert not result.failed(), [format_problem(p) for p in result.problems]
+    dist = tmp_path / "dist"
+    start = (dist / "index.html").read_text(encoding="utf-8")
+    assert OPTION.findall(start) == [
+        ("vorm.html", "Rood"),
+        ("vorm-2.html", "Blauw"),
+        ("vorm-3.html", "Geen"),
+    ]
+    red = (dist / "einde.html").read_text(encoding="utf-8")
+    assert '<div class="labels">' in red and "<li>Rood</li>" in red
+    assert "Een kleur." in red
+    # every copy of a question has one page before it: a back link without JavaScript
+    assert 'class="back-link" href="index.html"' in (dist / "vorm-2.html").read_text()
+    overview = (dist / "overzicht.html").read_text(encoding="utf-8")
+    assert overview.count('class="entry"') == 3  # the tree as written, not its copies
+    assert "Alleen als: <code>rood of blauw</code>" in overview
+    assert result.extra_pages == 4
+
+
+def test_conditions_on_the_overview_s_arrows(make_tree, tmp_path):
+    files = {
+        "start.md": page(
+            "Vraag",
+            "options:\n  - label: Ja\n    labels: [ja]\n    next:\n"
+            "      - when: ja\n        next: a\n      - next: b\n"
+            "  - label: Nee\n    next:\n      - when: ja\n        next: a\n      - next: b\n",
+        ),
+        "a.md": page("A"),
+        "b.md": page("B"),
+    }
+    result = build(project_for(make_tree(files)), tmp_path / "dist")
+    problems = [format_problem(p) for p in result.problems]
+    assert problems == [
+        "content/start.md:9: waarschuwing: de keuze naar 'b' (anders) wordt op geen enkele "
+        "route gekozen: de labels komen zo nooit samen, of een keuze ervoor geldt dan al; pas "
+        "de voorwaarde of de volgorde aan, of haal de keuze weg",
+        "content/start.md:12: waarschuwing: de keuze naar 'a' (als ja) wordt op geen enkele "
+        "route gekozen: de labels komen zo nooit samen, of een keuze ervoor geldt dan al; pas "
+        "de voorwaarde of de volgorde aan, of haal de keuze weg",
+    ]
+    overview = (tmp_path / "dist" / "overzicht.html").read_text(encoding="utf-8")
+    assert '<span class="answer">Ja</span> <span class="when">(als ja)</span>' in overview
+    assert '<span class="answer">Nee</span> <span class="when">(anders)</span>' in overview
+
+
+def test_the_preview_equals_a_clean_build_after_editing_conditions(make_tree, tmp_path):
+    content = make_tree(COLOURS, site="title: Kleuren\nstart: start\nlabels:\n  rood: Rood\n")
+    project = project_for(content)
+    memo = Memo()
+    preview = tmp_path / "preview"
+    edits = [
+        ("einde.md", "rood of blauw", "rood"),
+        (
+            "vorm.md",
+            "next: einde\n",
+            "next:\n      - when: blauw\n        next: einde\n      - next: start\n",
+        ),
+        ("einde.md", "::: als rood\n", "::: als niet rood\n"),
+        ("start.md", "labels: [blauw]", "labels: [blauw, rood]"),
+    ]
+    for name, old, new in [("einde.md", "", ""), *edits]:
+        path = content / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        result = build(project, preview, memo)
+        assert not result.failed(), [format_problem(p) for p in result.problems]
+        clean = tmp_path / f"schoon-{name}-{len(new)}"
+        assert not build(project, clean).failed()
+        assert snapshot(preview) == snapshot(clean), (name, new)
+
+
+def test_too_many_pages_stop_the_walk_early(make_tree):
+    # ten independent yes/no questions whose labels the end tests: 2^10 results
+    files = {}
+    for number in range(10):
+        following = f"v{number + 1}" if number < 9 else "einde"
+        files[f"v{number}.md"] = page(
+            f"Vraag {number}",
+            f"options:\n  - label: Ja\n    labels: [l{number}]\n    next: {following}\n"
+            f"  - label: Nee\n    next: {following}\n",
+        )
+    condition = " en ".join(f"l{number}" for number in range(10))
+    files["einde.md"] = page("Einde", "", f"::: als {condition}\nAlles.\n:::\n")
+    site = site_of(make_tree(files, site="title: T\nstart: v0\nlimits:\n  extra_pages: 50\n"))
+    unfolded = unfold(site)
+    assert [p.message.split(";")[0] for p in unfolded.problems] == [
+        "de labels maken meer dan 50 pagina's extra, meer dan de grens van 50 "
+        "(limits: extra_pages in site.yml)"
+    ]
