@@ -99,10 +99,11 @@ def convert(source: Path) -> Conversion:
         routes[ids[str(question["questionId"])]] = ways
     start = ids[str(questions[0]["questionId"])] if questions else "start"
     arrive = arrivals(start, routes)
-    for conclusion in conclusions:
+    titles = conclusion_titles(conclusions)
+    for conclusion, title in zip(conclusions, titles, strict=True):
         here = arrive.get(ends[str(conclusion["conclusionId"])], set())
         shown = [(name, text) for name, text in subresults if name in here]
-        page = conclusion_page(conclusion, shown, conversion)
+        page = conclusion_page(conclusion, title, shown, conversion)
         conversion.files[f"conclusies/{ends[str(conclusion['conclusionId'])]}.md"] = page
     title = str(data.get("name") or source.stem)
     conversion.files["site.yml"] = site_file(title, start, labels, source)
@@ -262,8 +263,32 @@ def jexl_condition(text: str, labels: dict[str, str]) -> str | None:
 SINGLE_IN_PARENTHESES = re.compile(r"\(([^()\s]+)\)")  # '(open-source)': no need for them
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+TAGS = re.compile(r"<[^>]+>")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a text into its sentences, without tags."""
+    plain = " ".join(TAGS.sub(" ", str(text)).split())
+    return [part for part in SENTENCE_END.split(plain) if part]
+
+
+def conclusion_titles(conclusions: list[Lines]) -> list[str]:
+    """Title each conclusion with its first sentence that no other conclusion has (most
+    begin with the same sentence), so that the overview tells them apart."""
+    said = [sentences(c.get("conclusion") or "") for c in conclusions]
+    count: dict[str, int] = {}
+    for found in said:
+        for sentence in set(found):
+            count[sentence] = count.get(sentence, 0) + 1
+    return [
+        next((s for s in found if count[s] == 1), found[-1] if found else "Conclusie")
+        for found in said
+    ]
+
+
 def conclusion_page(
-    conclusion: Lines, subresults: list[tuple[str, str]], conversion: Conversion
+    conclusion: Lines, title: str, subresults: list[tuple[str, str]], conversion: Conversion
 ) -> str:
     """Write one conclusion's page: its text, its obligations, its sources, and the
     subresults of the answers given."""
@@ -278,7 +303,7 @@ def conclusion_page(
     if conclusion.get("obligation"):
         body.append("**Verplichtingen**\n\n" + text_of(conclusion["obligation"]))
     body.append(sources_of(conclusion.get("sources")))
-    return page(["title: Conclusie"], body)
+    return page([f"title: {quoted(title)}"], body)
 
 
 def sources_of(sources: Any) -> str:
