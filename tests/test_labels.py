@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_engine import snapshot
 
 from beslisboom.conditions import Unreadable, parse
 from beslisboom.load import load_site
@@ -14,7 +15,6 @@ from beslisboom.pipeline import build, format_problem
 from beslisboom.sources import read_sources
 from beslisboom.unfold import unfold
 from conftest import ROOT, page, project_for
-from test_engine import snapshot
 
 OPTION = re.compile(r'<a class="option" href="([^"]+)"[^>]*>(.*?)</a>')
 
