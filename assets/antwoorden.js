@@ -87,49 +87,131 @@
     return el;
   }
 
-  /* view: {here, answers, place (element to add to), change(k) -> link to change answer k} */
+  /* The questions answered, each once, in route order, with the answer given last:
+     [{page, k (index in answers), node}]. Ways on from an advice page are no answers. */
+  function answered(answers) {
+    var rows = [];
+    var seen = {};
+    answers.forEach(function (a, k) {
+      var node = data.nodes[a.q];
+      if (!node || !node.q) {
+        return;
+      }
+      var key = node.w || a.q; /* copies of one question, made by labels, count as one */
+      if (seen.hasOwnProperty(key)) {
+        rows[seen[key]] = { page: a.q, k: k, node: node };
+      } else {
+        seen[key] = rows.length;
+        rows.push({ page: a.q, k: k, node: node });
+      }
+    });
+    return rows;
+  }
+
+  function given(row, answers) {
+    return row.node.o[answers[row.k].i];
+  }
+
+  /* view: {here, answers, place (the page's main or section), change(k) -> link} */
   function show(view) {
-    Array.prototype.forEach.call(document.querySelectorAll(".your-answers, .summary"),
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".your-answers, .result-advice, .result-actions"),
       function (old) { old.parentNode.removeChild(old); });
-    if (!view.answers.length) {
-      return;
-    }
-    view.place.appendChild(answerList(view));
     var node = data.nodes[view.here];
-    if (node && !node.n && !node.o) {
-      view.place.appendChild(summary(view));
+    var rows = answered(view.answers);
+    var resultPlace = view.place.querySelector(".result-place");
+    if (node && !node.n && !node.o && resultPlace) {
+      var advice = adviceList(rows, view.answers);
+      if (advice) {
+        resultPlace.appendChild(advice);
+      }
+      if (rows.length) {
+        resultPlace.appendChild(answerTable(view, rows));
+      }
+      Array.prototype.forEach.call(view.place.querySelectorAll(".result-note"),
+        function (note) { note.hidden = rows.length > 0; });
+      var actionsPlace = view.place.querySelector(".result-actions-place") || view.place;
+      actionsPlace.appendChild(actions(view, rows));
+    } else if (rows.length) {
+      view.place.appendChild(answerTable(view, rows));
     }
   }
 
-  /* A section named by its own h2. */
+  /* A section named by its own heading: h2 on a page, h3 in a section of the single file. */
   function headedSection(className, id, title) {
     var section = element("section", className);
     section.setAttribute("aria-labelledby", id);
-    var heading = element("h2", "", title);
+    var heading = element(data.single ? "h3" : "h2", "", title);
     heading.id = id;
     section.appendChild(heading);
     return section;
   }
 
-  function answerList(view) {
-    var section = headedSection("your-answers", "jouw-antwoorden", "Jouw antwoorden");
-    var list = element("dl", "answer-list");
-    view.answers.forEach(function (a, k) {
-      var node = data.nodes[a.q];
-      var row = element("div", "answer-row");
-      row.appendChild(element("dt", "", node.t));
+  /* On an end page: per question with a topic, the answer and the advice it led to. */
+  function adviceItems(rows, answers) {
+    return rows.filter(function (row) { return row.node.k; }).map(function (row) {
+      var option = given(row, answers);
+      var target = data.nodes[option[1]];
+      return {
+        name: row.node.k + ": " + (option[2] || option[0]),
+        advice: target && target.a ? texts(option[1]) : []
+      };
+    });
+  }
+
+  function adviceList(rows, answers) {
+    var items = adviceItems(rows, answers);
+    if (!items.length) {
+      return null;
+    }
+    var section = headedSection("result-advice", "wat-volgt", "Wat volgt uit je antwoorden");
+    var list = element("dl", "advice-list");
+    items.forEach(function (item) {
+      var entry = element("div", "advice-item");
+      entry.appendChild(element("dt", "", item.name));
       var dd = element("dd", "");
-      dd.appendChild(element("span", "answer-given", node.o[a.i][0]));
-      var change = view.change(k);
-      change.className = "answer-change";
-      change.appendChild(document.createTextNode("Wijzig"));
-      change.appendChild(element("span", "visually-hidden", " je antwoord op: " + node.t));
-      dd.appendChild(document.createTextNode(" "));
-      dd.appendChild(change);
-      row.appendChild(dd);
-      list.appendChild(row);
+      item.advice.forEach(function (paragraph) { dd.appendChild(element("p", "", paragraph)); });
+      entry.appendChild(dd);
+      list.appendChild(entry);
     });
     section.appendChild(list);
+    return section;
+  }
+
+  function answerTable(view, rows) {
+    var section = headedSection("your-answers", "jouw-antwoorden", "Jouw antwoorden");
+    var table = element("table", "answer-table");
+    var head = element("tr", "");
+    ["Vraag", "Jouw antwoord"].forEach(function (name) {
+      var th = element("th", "", name);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    var changeHead = element("th", "");
+    changeHead.scope = "col";
+    changeHead.appendChild(element("span", "visually-hidden", "Wijzigen"));
+    head.appendChild(changeHead);
+    var thead = element("thead", "");
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var tbody = element("tbody", "");
+    rows.forEach(function (row) {
+      var tr = element("tr", "answer-row");
+      var question = element("th", "answer-question", row.node.t);
+      question.scope = "row";
+      tr.appendChild(question);
+      tr.appendChild(element("td", "answer-given", given(row, view.answers)[0]));
+      var cell = element("td", "answer-change-cell");
+      var change = view.change(row.k);
+      change.className = "answer-change";
+      change.appendChild(document.createTextNode("Wijzigen"));
+      change.appendChild(element("span", "visually-hidden", " je antwoord op: " + row.node.t));
+      cell.appendChild(change);
+      tr.appendChild(cell);
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody);
+    section.appendChild(table);
     return section;
   }
 
@@ -150,63 +232,94 @@
     ).filter(function (line) { return line; });
   }
 
-  function summaryText(view) {
-    var path = replay(view.answers);
+  /* The words of an element as a reader hears them, without what is only for screens. */
+  function words(el) {
+    var copy = el.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".visually-hidden"),
+      function (hidden) { hidden.parentNode.removeChild(hidden); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  /* The result as plain text for a note or an e-mail: advice, answers and contact. */
+  function summaryText(view, rows) {
     var lines = [document.title.split(" - ").pop(), ""];
-    var given = 0;
-    path.slice(0, path.lastIndexOf(view.here) + 1).forEach(function (page) {
-      var node = data.nodes[page];
-      if (page === data.start) {
-        return;
-      }
-      lines.push((node.s ? "Stap " + node.s + ": " : "") + node.t);
-      texts(page).forEach(function (p) { lines.push(p); });
-      if (node.o && given < view.answers.length && view.answers[given].q === page) {
-        lines.push("Jouw antwoord: " + node.o[view.answers[given].i][0]);
-        given++;
-      }
+    var title = view.place.querySelector(".node-title");
+    if (title) {
+      lines.push(words(title));
+    }
+    Array.prototype.forEach.call(view.place.querySelectorAll(".text p, .text li, .labels li"),
+      function (block) { lines.push(words(block)); });
+    var items = adviceItems(rows, view.answers);
+    if (items.length) {
+      lines.push("", "Wat volgt uit je antwoorden");
+      items.forEach(function (item) {
+        lines.push(item.name);
+        item.advice.forEach(function (paragraph) { lines.push(paragraph); });
+      });
+    }
+    if (rows.length) {
+      lines.push("", "Jouw antwoorden");
+      rows.forEach(function (row) {
+        lines.push(row.node.t + " " + given(row, view.answers)[0]);
+      });
+    }
+    var contact = view.place.querySelector(".contact");
+    if (contact) {
       lines.push("");
-    });
+      Array.prototype.forEach.call(contact.querySelectorAll("h2, h3, li, p"),
+        function (block) { lines.push(words(block)); });
+    }
     return lines.join("\n").trim();
   }
 
-  function summary(view) {
-    var section = headedSection("summary", "samenvatting", "Samenvatting van je route");
-    section.appendChild(element("p", "", "De stappen die je hebt doorlopen, je antwoorden " +
-      "en het advies onderweg. Druk de samenvatting af of kopieer hem naar een notitie."));
-    var text = element("pre", "summary-text", summaryText(view));
-    text.tabIndex = 0;
-    text.setAttribute("aria-label", "Samenvatting als tekst");
-    section.appendChild(text);
-    var actions = element("p", "summary-actions");
+  function actions(view, rows) {
+    var section = element("div", "result-actions");
+    var printed = element("p", "print-only printed-from");
+    printed.textContent = "Afgedrukt op " + new Date().toLocaleDateString("nl-NL",
+      { day: "numeric", month: "long", year: "numeric" }) + " van " + window.location.href;
+    section.appendChild(printed);
+    var buttons = element("p", "summary-actions");
     var print = element("button", "summary-button", "Afdrukken");
     print.type = "button";
     print.addEventListener("click", function () { window.print(); });
-    var copy = element("button", "summary-button", "Kopieer samenvatting");
+    var copy = element("button", "summary-button", "Samenvatting kopiëren");
     copy.type = "button";
     var status = element("span", "summary-status");
     status.setAttribute("role", "status");
-    copy.addEventListener("click", function () { copySummary(text, status); });
-    actions.appendChild(print);
-    actions.appendChild(document.createTextNode(" "));
-    actions.appendChild(copy);
-    actions.appendChild(document.createTextNode(" "));
-    actions.appendChild(status);
-    section.appendChild(actions);
+    copy.addEventListener("click", function () {
+      copySummary(summaryText(view, rows), section, status);
+    });
+    buttons.appendChild(print);
+    buttons.appendChild(document.createTextNode(" "));
+    buttons.appendChild(copy);
+    buttons.appendChild(document.createTextNode(" "));
+    buttons.appendChild(status);
+    section.appendChild(buttons);
     return section;
   }
 
-  function copySummary(text, status) {
+  /* Copy to the clipboard; where the browser does not allow that (a file opened from
+     disk), show the text selected, ready for Ctrl+C. */
+  function copySummary(text, place, status) {
     function selected() {
-      var range = document.createRange();
-      range.selectNodeContents(text);
-      var selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      status.textContent = "De tekst is geselecteerd: kopieer hem met Ctrl+C.";
+      var shown = place.querySelector(".summary-text") || element("textarea", "summary-text");
+      shown.readOnly = true;
+      shown.value = text;
+      shown.rows = Math.min(20, text.split("\n").length + 1);
+      shown.setAttribute("aria-label", "Samenvatting als tekst");
+      place.appendChild(shown);
+      shown.focus();
+      shown.select();
+      var done = false;
+      try {
+        done = document.execCommand("copy");
+      } catch (ignored) {
+        done = false;
+      }
+      status.textContent = done ? "Gekopieerd." : "De tekst is geselecteerd: kopieer hem met Ctrl+C.";
     }
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text.textContent).then(function () {
+      navigator.clipboard.writeText(text).then(function () {
         status.textContent = "Gekopieerd.";
       }, selected);
     } else {
@@ -274,21 +387,22 @@
     if (next && node.n) {
       next.href = address(node.n, answers);
     }
-    var back = document.querySelector("a.back-link");
     var path = replay(answers);
     var position = path.lastIndexOf(here);
-    if (!back && position > 0) {
-      /* a page reached from several places has no back link of its own: the route knows */
-      var nav = element("nav", "back");
-      nav.setAttribute("aria-label", "Vorige pagina");
-      back = element("a", "back-link", "Terug");
-      nav.appendChild(back);
-      var main = document.querySelector("main");
-      main.parentNode.insertBefore(nav, main);
-    }
-    if (back && position > 0) {
+    if (position > 0) {
+      /* the route knows the one page before: one back link, to there */
+      var nav = document.querySelector("nav.back");
+      if (!nav) {
+        nav = element("nav", "back");
+        nav.setAttribute("aria-label", "Vorige pagina");
+        var main = document.querySelector("main");
+        main.parentNode.insertBefore(nav, main);
+      }
+      nav.textContent = "";
+      var back = element("a", "back-link", "Terug");
       back.href = address(path[position - 1], answers.slice(0, answersBefore(answers,
         path[position - 1])));
+      nav.appendChild(back);
     }
     show({
       here: here,
@@ -320,10 +434,21 @@
     function render(state) {
       var here = current();
       shown = state;
+      retitle(here);
       if (!here) {
         return; /* the overview */
       }
       var answers = leadsTo(state.antwoorden, here) ? state.antwoorden : [];
+      var path = replay(answers);
+      var position = path ? path.lastIndexOf(here) : -1;
+      var nav = document.getElementById(here).querySelector("nav.back");
+      if (nav && position > 0) {
+        /* the route knows the one section before: one back link, to there */
+        nav.textContent = "";
+        var back = element("a", "back-link", "Terug");
+        back.href = "#" + path[position - 1];
+        nav.appendChild(back);
+      }
       show({
         here: here,
         answers: answers,
@@ -380,7 +505,43 @@
       }
     });
     window.addEventListener("hashchange", arrive);
+    addSkipLink();
     render(window.history.state || shown);
+  }
+
+  /* The single file's title follows the section shown, as a page's title does on the site. */
+  var siteTitle = document.title;
+  var stepTotal = Object.keys(data.nodes).reduce(function (most, page) {
+    return Math.max(most, data.nodes[page].s || 0);
+  }, 0);
+
+  function retitle(here) {
+    var node = here ? data.nodes[here] : null;
+    if (!here) {
+      document.title = "Overzicht - " + siteTitle;
+    } else if (here === data.start) {
+      document.title = siteTitle;
+    } else {
+      document.title = (node.s ? "Stap " + node.s + " van " + stepTotal + ": " : "") +
+        node.t + " - " + siteTitle;
+    }
+  }
+
+  /* A skip link that moves to the section shown, without changing the address (which
+     chooses the section). */
+  function addSkipLink() {
+    var skip = element("a", "skip-link", "Direct naar de inhoud");
+    skip.href = "#" + (decodeURIComponent(window.location.hash.slice(1)) || data.start);
+    skip.addEventListener("click", function (event) {
+      event.preventDefault();
+      var shownSection = document.querySelector(".node:target, .single-overview:target") ||
+        (document.querySelector(".node:target, .single-overview:has(:target)")) ||
+        document.querySelector(".node-start");
+      if (shownSection) {
+        shownSection.focus();
+      }
+    });
+    body.insertBefore(skip, body.firstChild);
   }
 
   if (body.classList.contains("single")) {

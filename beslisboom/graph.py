@@ -18,13 +18,23 @@ def sources_of(site: Site) -> dict[str, list[str]]:
     return sources
 
 
-def sole_sources(site: Site) -> dict[str, str]:
-    """Map each node with exactly one natural predecessor to it, for the back link."""
-    return {
-        node_id: found[0]
-        for node_id, found in sources_of(site).items()
-        if len(found) == 1 and found[0] != node_id
-    }
+BACK_LIMIT = 4  # a page with more ways in gets its back link from the script alone
+
+
+def back_links(site: Site) -> dict[str, tuple[str, ...]]:
+    """Map each node to the pages a reader may have come from, for the back links: one
+    page per title (copies of a question look the same), in reading order; none where
+    there are more than BACK_LIMIT (the script then adds the one of the reader's route)."""
+    position = {node_id: n for n, node_id in enumerate(depths(site))}
+    found = {}
+    for node_id, sources in sources_of(site).items():
+        titles: dict[str, str] = {}
+        for source in sorted(sources, key=lambda s: (position.get(s, len(position)), s)):
+            if source != node_id:
+                titles.setdefault(site.nodes[source].title, source)
+        if 0 < len(titles) <= BACK_LIMIT and node_id != site.start:
+            found[node_id] = tuple(titles.values())
+    return found
 
 
 def depths(site: Site) -> dict[str, int]:
@@ -75,3 +85,22 @@ def band_name(site: Site, key: int) -> str:
     if site.step_total and key > site.step_total:
         return "Einde"
     return f"Stap {key}" if site.step_total else f"Niveau {key}"
+
+
+def advice_pages(site: Site) -> set[str]:
+    """List the pages that give the advice belonging to an answer: a page with text that
+    only questions lead to, within their step (in a tree without steps: one question).
+    The result page repeats that advice under the answer (assets/antwoorden.js)."""
+    found = set()
+    stepped = bool(site.step_total)
+    for node_id, sources in sources_of(site).items():
+        node = site.nodes[node_id]
+        if node_id == site.start or node.is_real_question or not node.body_html or not sources:
+            continue
+        asked = [site.nodes[s] for s in sources]
+        if not all(source.is_real_question for source in asked):
+            continue
+        same_step = all(source.step == node.step for source in asked)
+        if (stepped and same_step) or (not stepped and len(asked) == 1):
+            found.add(node_id)
+    return found

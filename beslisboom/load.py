@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import posixpath
 import re
@@ -36,12 +37,12 @@ from .model import (
 from .sources import SITE_FILE, Source, Sources, page_name
 from .yamlfile import Block, Fields
 
-SITE_KEYS = ("title", "start", "contact", "limits", "labels")
+SITE_KEYS = ("title", "start", "contact", "limits", "labels", "owner", "updated")
 LIMIT_KEYS = ("page_kb", "single_mb", "attachment_mb", "extra_pages")
 CONTACT_KEYS = ("heading", "people", "email")
 PERSON_KEYS = ("name", "phone")
-NODE_KEYS = ("title", "step", "next", "next_label", "options")
-OPTION_KEYS = ("label", "next", "hint", "labels")
+NODE_KEYS = ("title", "step", "next", "next_label", "options", "topic")
+OPTION_KEYS = ("label", "next", "hint", "labels", "short")
 BRANCH_KEYS = ("when", "next")
 
 # One converter, reset for every page: making one costs more than converting a page.
@@ -176,6 +177,8 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
     contact = read_contact(block, fields)
     limits = read_limits(block, fields)
     words = read_label_words(block, fields)
+    owner = fields.text("owner") or ""
+    updated = read_date(block, fields, "updated")
     if title is None or start is None:
         return None
     return Settings(
@@ -186,7 +189,34 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
         limits,
         label_words=words,
         labels_line=fields.line_of("labels") if "labels" in fields.data else 0,
+        owner=owner,
+        updated=updated,
     )
+
+
+MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+
+def read_date(block: Block, fields: Fields, key: str) -> str:
+    """Read a date written as 2026-11-28; give it as readers read it: '28 november 2026'.
+
+    The date comes from the file, never from the clock: the same content gives the same
+    site.
+    """
+    value = fields.data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            value = None
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        block.error(fields.line_of(key), say("geen-datum", key=key))
+        return ""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def read_label_words(block: Block, site: Fields) -> Lookup[str]:
@@ -426,6 +456,7 @@ def make_node(
         files=find_files(path, content, body, body_line, block),
         branches=branches,
         blocks=blocks,
+        topic=fields.text("topic") or "",
     )
 
 
@@ -616,9 +647,12 @@ def read_options(block: Block, fields: Fields) -> list[Option]:
         target, branches = read_next(block, option, required=True)
         hint = option.text("hint") or ""
         labels = read_labels(block, option)
+        short = option.text("short") or ""
         if label and (target or branches):
             options.append(
-                Option(label, target or "", hint, line, labels=labels, branches=branches)
+                Option(
+                    label, target or "", hint, line, labels=labels, branches=branches, short=short
+                )
             )
     seen: set[str] = set()
     for option in options:

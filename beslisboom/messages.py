@@ -194,6 +194,9 @@ MESSAGES = {
     "import-geen-boom": (
         "dit is geen beslisboom in het formaat van MinBZK: de lijst 'questions' ontbreekt"
     ),
+    "geen-datum": (
+        "'{key}' is geen datum; schrijf hem als jaar-maand-dag, zoals {key}: 2026-11-28"
+    ),
     "sleutel-ontbreekt": "'{key}' ontbreekt in {where}; voeg toe: {key}: ...",
     "waarde-leeg": "'{key}' is leeg in {where}; vul een tekst in",
     "geen-tekst": (

@@ -78,6 +78,7 @@ class Option:
     line: int = 0
     labels: tuple[str, ...] = ()  # labels this answer sets
     branches: tuple[Branch, ...] = ()
+    short: str = ""  # a short name for this answer on the result page ('raadplegen')
 
     @property
     def targets(self) -> tuple[str, ...]:
@@ -113,6 +114,7 @@ class Node:
     branches: tuple[Branch, ...] = ()  # a conditional next (then next is None)
     blocks: tuple[Block, ...] = ()  # the text in parts, if some are shown only when...
     labels_shown: tuple[str, ...] = ()  # on a result: the words of the labels that led here
+    topic: str = ""  # what this question decides, named on the result page ('Rol')
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -158,6 +160,14 @@ class Node:
     def is_question(self) -> bool:
         """Tell whether the reader chooses between options here."""
         return bool(self.options)
+
+    @property
+    def is_real_question(self) -> bool:
+        """Tell whether the reader answers a question here, for 'Jouw antwoorden': a choice
+        of two or more answers under a question (its title ends in '?') or a topic. A
+        choice on an advice page ('Kies een andere rol') is a way on, not an answer."""
+        asks = self.title.rstrip().endswith("?") or bool(self.topic)
+        return len(self.options) >= 2 and asks
 
     @property
     def is_end(self) -> bool:
@@ -209,6 +219,8 @@ class Settings:
     limits: Limits = Limits()
     label_words: Lookup[str] = field(default_factory=lambda: Lookup())  # shown on results
     labels_line: int = 0
+    owner: str = ""  # who keeps the tree, for the footer
+    updated: str = ""  # when it was last changed, as readers read it: '28 november 2026'
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .design import Design, render
-from .graph import band, band_name, depths, reading_order, sole_sources
+from .graph import advice_pages, back_links, band, band_name, depths, reading_order
 from .links import SINGLE, SITE, Links
 from .memo import Memo
 from .model import Contact, Lookup, Node, Site, hash_once, hash_slot
@@ -38,6 +38,8 @@ class SiteInfo:
     start: str
     step_total: int
     contact: Contact
+    owner: str = ""
+    updated: str = ""
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -49,12 +51,13 @@ class View:
 
     site: SiteInfo
     node: Node
-    nodes: Lookup[Node]  # this node, the nodes it links to, the start and the back node
-    back: str | None  # the one node that leads here, for the back link
+    nodes: Lookup[Node]  # this node, the nodes it links to, the start and the back nodes
+    back: tuple[str, ...]  # the nodes that lead here, for the back link (see back_links)
     pages: Lookup[str]  # the page names of those nodes
     sections: Lookup[str]  # their section ids in the single file
     single: str  # the single file's name
     media: Lookup[tuple[str, bytes]]  # pictures and files in its text: as written -> path, bytes
+    advice: bool = False  # this page is the advice of an answer (see graph.advice_pages)
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -143,14 +146,23 @@ class Plan:
         self.site = site  # a page per node
         self.written = written or site  # the tree as written: what the overview shows
         self.memo = memo
-        self.info = SiteInfo(site.title, site.start, site.step_total, site.contact)
+        settings = site.settings
+        self.info = SiteInfo(
+            site.title,
+            site.start,
+            site.step_total,
+            site.contact,
+            settings.owner,
+            settings.updated,
+        )
         self.single = single_name(site)
         taken = {self.single.removesuffix(".html")}
         self.names = Lookup(page_names(list(site.nodes), site.start, taken=taken))
         ids = {node_id: name.removesuffix(".html") for node_id, name in self.names.items()}
         ids[site.start] = START_ID
         self.ids = Lookup(ids)
-        self.back = sole_sources(site)
+        self.back = back_links(site)
+        self.advice = advice_pages(site)
         self.views: dict[Node, View] = {}
 
     @cached_property
@@ -184,9 +196,9 @@ class Plan:
         if view is None:
             written = self.written.nodes
             nodes = written if written.get(node.id) is node else self.site.nodes
-            back = self.back.get(node.id)
+            back = self.back.get(node.id, ()) if nodes is self.site.nodes else ()
             linked = [target for target, _ in node.text_links]
-            ids = [node.id, self.site.start, *([back] if back else []), *node.targets, *linked]
+            ids = [node.id, self.site.start, *back, *node.targets, *linked]
             near = [i for i in dict.fromkeys(ids) if i in nodes]
             view = self.views[node] = self.memo.same(
                 View(
@@ -202,6 +214,7 @@ class Plan:
                         for ref, path, _ in node.files
                         if path in self.site.media
                     ),
+                    advice=node.id in self.advice and nodes is self.site.nodes,
                 )
             )
         return view

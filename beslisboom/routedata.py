@@ -35,7 +35,17 @@ def node_json(mode: str, view: View) -> str:
     if node.next:
         entry["n"] = names[node.next]
     if node.options:
-        entry["o"] = [[o.label, names[o.next]] for o in node.options]
+        entry["o"] = [
+            [o.label, names[o.next], *([o.short] if o.short else [])] for o in node.options
+        ]
+    if node.is_real_question:
+        entry["q"] = 1  # listed under 'Jouw antwoorden'
+    if node.topic:
+        entry["k"] = node.topic
+    if view.advice:
+        entry["a"] = 1
+    if "~" in node.id:  # a copy made by the labels: the same question as its first page
+        entry["w"] = node.id.split("~")[0]
     value = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"{json.dumps(names[node.id])}:{value}"
 
