@@ -205,7 +205,7 @@
       var change = view.change(row.k);
       change.className = "answer-change";
       change.appendChild(document.createTextNode("Wijzigen"));
-      change.appendChild(element("span", "visually-hidden", " je antwoord op: " + row.node.t));
+      change.appendChild(element("span", "visually-hidden", " antwoord op: " + row.node.t));
       cell.appendChild(change);
       tr.appendChild(cell);
       tbody.appendChild(tr);

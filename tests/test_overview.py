@@ -28,7 +28,7 @@ def test_overview_lists_every_node_with_where_each_answer_leads(tmp_path):
     # every node has an entry and a link to its own page
     for name, page in pages.items():
         if name not in ("overzicht.html", SINGLE):
-            assert (f"Open deze pagina: {page.h1[0]}", name) in links
+            assert (f"Open deze stap: {page.h1[0]}", name) in links
             assert page.h1[0] in overview.text
     assert "Genoeg → leidt naar Wat mag de beoogde doelgroep?" in overview.main_text
     assert ("Wat mag de beoogde doelgroep?", "#knoop_3-rol") in links

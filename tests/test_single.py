@@ -203,7 +203,7 @@ def answer_rows(page) -> list[list[str]]:
     """Read 'Jouw antwoorden' in the visible section as [question, answer] pairs."""
     return page.eval_on_selector_all(
         ".node .answer-row",
-        "rows => rows.filter(r => r.offsetParent).map(r => [r.querySelector('dt').textContent, "
+        "rows => rows.filter(r => r.offsetParent).map(r => [r.querySelector('.answer-question').textContent, "
         "r.querySelector('.answer-given').textContent])",
     )
 
@@ -218,11 +218,18 @@ def test_answers_are_remembered_and_summarised(reader, axe_source):
         "Specifieke doelgroep",
         "Nee",
     ]
-    summary = reader.locator(".summary-text").text_content()
-    assert "De inzichten dienen dan als denkrichting." in summary
-    assert "Jouw antwoord: Nee" in summary
+    advice = reader.locator(".node:visible .advice-item dt").all_inner_texts()
+    assert advice == [
+        "Ruimte: Weinig",
+        "Rol: raadplegen",
+        "Doelgroep: Specifieke doelgroep",
+        "Zelf starten: Nee",
+    ]
+    assert (
+        "De inzichten dienen dan als denkrichting." in reader.locator(".node:visible").inner_text()
+    )
     assert axe_violations(reader, axe_source) == []
-    reader.go_back()  # back one answer: the advice after "Nee", with three answers
+    reader.go_back()  # back one answer: the advice after "Nee"
     assert visible_titles(reader) == ["Je hebt nog niet genoeg informatie"]
     eventually(lambda: len(answer_rows(reader)) == 4, "four answers")
     reader.go_back()
@@ -232,9 +239,9 @@ def test_answers_are_remembered_and_summarised(reader, axe_source):
 
 
 def change(page, question: str) -> None:
-    """Follow the 'Wijzig' link of an answer; let the script take it in."""
+    """Follow the 'Wijzigen' link of an answer; let the script take it in."""
     page.locator(".node:visible").get_by_role(
-        "link", name=f"Wijzig je antwoord op: {question}"
+        "link", name=f"Wijzigen antwoord op: {question}"
     ).click()
     page.wait_for_function("() => history.state !== null")
 
