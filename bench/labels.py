@@ -27,7 +27,8 @@ from beslisboom.memo import Memo  # noqa: E402
 from beslisboom.pipeline import Project, build  # noqa: E402
 from beslisboom.plan import single_name  # noqa: E402
 
-TREE = ROOT.parent / "shared" / "trees" / "minbzk-ai-verordening" / "decision-tree.yaml"
+TREES = Path(os.environ.get("BESLISBOOM_TREES", ROOT.parent / "shared" / "trees"))
+TREE = TREES / "minbzk-ai-verordening" / "decision-tree.yaml"
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 

@@ -4,6 +4,7 @@ original, whose conditions this file evaluates on its own (jexl turned into Pyth
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -17,7 +18,13 @@ from beslisboom.importer import convert, write
 from beslisboom.pipeline import build, format_problem
 from conftest import ROOT, SHARED, project_for
 
-TREE = SHARED / "trees" / "minbzk-ai-verordening" / "decision-tree.yaml"
+# The tree is read where the project's shared data lives, beside the project; it is never
+# copied in. BESLISBOOM_TREES may point to another folder holding minbzk-ai-verordening/.
+TREES = Path(os.environ.get("BESLISBOOM_TREES", SHARED / "trees"))
+TREE = TREES / "minbzk-ai-verordening" / "decision-tree.yaml"
+pytestmark = pytest.mark.skipif(
+    not TREE.is_file(), reason=f"the MinBZK tree is not at {TREE} (set BESLISBOOM_TREES)"
+)
 OPTION = re.compile(r'<a class="option" href="([^"]+)"[^>]*>(.*?)</a>', re.S)
 TEXT = re.compile(r'<div class="text">\s*<p>(.*?)</p>', re.S)
 LABELS = re.compile(r'<div class="labels">.*?<ul>(.*?)</ul>', re.S)
