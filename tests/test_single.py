@@ -203,7 +203,8 @@ def answer_rows(page) -> list[list[str]]:
     """Read 'Jouw antwoorden' in the visible section as [question, answer] pairs."""
     return page.eval_on_selector_all(
         ".node .answer-row",
-        "rows => rows.filter(r => r.offsetParent).map(r => [r.querySelector('.answer-question').textContent, "
+        "rows => rows.filter(r => r.offsetParent).map(r => "
+        "[r.querySelector('.answer-question').textContent, "
         "r.querySelector('.answer-given').textContent])",
     )
 
