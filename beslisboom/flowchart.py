@@ -1,36 +1,53 @@
-"""Draw the tree as an inline SVG flowchart at build time: boxes by step, labelled arrows."""
+"""Draw the tree as an inline SVG flowchart at build time: boxes in layers, labelled arrows.
+
+The layout is igraph's layered (Sugiyama) layout: it puts the pages in layers, breaks
+loops, and adds a waypoint wherever an arrow passes a layer, so that no arrow runs
+through a box. Everything else is drawing: boxes whose titles wrap, labels that wrap and
+are placed where they overlap nothing, arrows back to an earlier page dashed along the
+right-hand side, and the steps of the tree as bands across the whole drawing.
+"""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
-from .graph import band, band_name, depths, reading_order
+import igraph
+
+from .graph import band, band_name, depths
 from .links import Links
 from .model import Node, Site
 
-BOX_W, BOX_H = 200, 64
-COL_GAP, ROW_GAP, TOP = 36, 44, 16
-LEFT = 76  # room for the step labels
-LANE = 12  # distance between the side lanes of long arrows
-MAX_COLS = 3
-MAX_LANES = 6  # beyond this, long arrows become connector notes under their box
 LIMIT = 200  # a larger tree gets no flowchart: it would be too big to read or print
+BOX_W = 190  # a box's width; its height follows its title
+UNIT = BOX_W + 50  # the distance between two places in a layer
+LEFT = 84  # room for the step names
+TOP = 16
 LINE = 15  # height of a line of text
-LABEL_CHARS, TITLE_CHARS = 30, 25
+PAD = 10  # room around a box's title
+TITLE_CHARS = 24  # characters on a line of a box (13 px text in a 190 px box)
+LABEL_CHARS = 26  # characters on a line of an arrow's label
+CHAR_W = 7.2  # the widest average character width of 12 px labels, to size their ground
+GAP = 36  # the least room between two layers
+LANE = 14  # between the lanes of arrows back to an earlier page
 
 
 @dataclass
 class Box:
-    """Where one node's box is drawn."""
+    """Where one page's box is drawn."""
 
     node: Node
-    row: int
-    col: int
+    layer: int
+    place: float  # position within the layer, in UNITs
+    lines: list[str]
     x: float = 0
     y: float = 0
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * LINE + 2 * PAD
 
     @property
     def cx(self) -> float:
@@ -38,277 +55,333 @@ class Box:
 
     @property
     def bottom(self) -> float:
-        return self.y + BOX_H
+        return self.y + self.height
 
 
 @dataclass
 class Edge:
-    """One arrow: all answers of a node that lead to the same target."""
+    """One arrow: all answers of a page that lead to the same page."""
 
     source: Box
     target: Box
     labels: list[str]
-    kind: str = "direct"  # "direct", "lane" (along the right side) or "connector" (a note)
+    waypoints: list[float] = field(default_factory=list)  # x in UNITs, one per layer passed
+    offset: float = 0  # where it leaves the source's bottom, from the middle
+
+    @property
+    def back(self) -> bool:
+        """Tell whether the arrow goes back up, to an earlier layer or the same one."""
+        return self.target.layer <= self.source.layer
 
 
-def make_rows(site: Site) -> list[list[Node]]:
-    """Group nodes into rows: one band (step) and distance from the start, at most 3 wide."""
-    depth = depths(site)
-    rows: list[list[Node]] = []
-    last = None
-    for node in reading_order(site):
-        key = (band(site, node, depth), depth.get(node.id, -1))
-        if key != last or len(rows[-1]) == MAX_COLS:
-            rows.append([])
-        rows[-1].append(node)
-        last = key
-    return rows
+@dataclass
+class Label:
+    """An arrow's label: its lines, and the rectangle it takes."""
+
+    lines: list[str]
+    x: float = 0
+    y: float = 0
+
+    @property
+    def width(self) -> float:
+        return max(len(line) for line in self.lines) * CHAR_W + 10
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * LINE + 6
+
+    def overlaps(self, other: Label) -> bool:
+        return (
+            abs(self.x - other.x) * 2 < self.width + other.width + 4
+            and self.y < other.y + other.height + 2
+            and other.y < self.y + self.height + 2
+        )
 
 
-def place_columns(site: Site, rows: list[list[Node]]) -> dict[str, Box]:
-    """Put each node below the node it is the first answer of, keeping that column clear."""
-    boxes: dict[str, Box] = {}
-    preferred: dict[str, int] = {}
-    for row_index, row in enumerate(rows):
-        free = list(range(MAX_COLS))
-        in_row = {node.id for node in row}
-        reserved = {
-            col
-            for node_id, col in preferred.items()
-            if node_id not in boxes and node_id not in in_row
-        }
-        for node in sorted(row, key=lambda n: n.id not in preferred):
-            col = preferred.get(node.id)
-            if col not in free:
-                col = next((c for c in free if c not in reserved), free[0])
-            free.remove(col)
-            boxes[node.id] = Box(node, row_index, col)
-            if node.targets and node.targets[0] not in boxes:
-                preferred.setdefault(node.targets[0], col)
-    return boxes
+def kind_of(node: Node, start: str) -> str:
+    """Name a page's kind for its box's style: start, question, end or info."""
+    if node.id == start:
+        return "start"
+    if node.is_end:
+        return "end"
+    return "question" if node.is_question else "info"
 
 
-def make_edges(site: Site, boxes: dict[str, Box]) -> list[Edge]:
-    """Merge the answers of each node that share a target into one labelled arrow."""
-    edges = []
-    for box in boxes.values():
-        grouped: dict[str, list[str]] = {}
-        for label, target, when in box.node.routes:
-            # A plain "Volgende" says nothing an arrow does not: leave it off.
-            plain = box.node.next and not box.node.next_label
-            said = f"{label} ({when})" if when else label
-            grouped.setdefault(target, []).extend([] if plain and not when else [said])
-        for target, labels in grouped.items():
-            if target in boxes:
-                edges.append(Edge(box, boxes[target], labels))
-    return edges
+def routes(node: Node) -> list[tuple[str, str, str]]:
+    """List (answer, target, condition) as the flowchart names them: an answer by its
+    short name where it has one ('raadplegen' for a whole sentence)."""
+    shorts = {option.label: option.short for option in node.options if option.short}
+    return [(shorts.get(label, label), target, when) for label, target, when in node.routes]
 
 
-def classify(edges: list[Edge], boxes: dict[str, Box]) -> None:
-    """Decide how each arrow is drawn: direct, along a lane, or as a connector note."""
-    lanes = 0
-    for edge in edges:
-        if is_direct(edge, boxes):
-            edge.kind = "direct"
-        elif lanes < MAX_LANES:
-            edge.kind, lanes = "lane", lanes + 1
-        else:
-            edge.kind = "connector"
-
-
-def connector_lines(edge: Edge) -> list[str]:
-    """Describe an arrow too long to draw, one line per answer: 'answer → target title'."""
-    target = edge.target.node.title
-    return [
-        short(f"{label} → {target}" if label else f"→ {target}", LABEL_CHARS + 4)
-        for label in edge.labels or [""]
-    ]
-
-
-def is_direct(edge: Edge, boxes: dict[str, Box]) -> bool:
-    """Tell whether an arrow can go straight down without crossing another box."""
-    source, target = edge.source, edge.target
-    if target.row <= source.row:
-        return False
-    if target.row == source.row + 1:
-        return True
-    between = range(source.row + 1, target.row)
-    return source.col == target.col and not any(
-        b.row in between and b.col == source.col for b in boxes.values()
+def layout(site: Site) -> tuple[dict[str, Box], list[Edge]]:
+    """Place every page in a layer with igraph, and list the arrows between them."""
+    ids = list(site.nodes)
+    index = {node_id: n for n, node_id in enumerate(ids)}
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for node in site.nodes.values():
+        plain = node.next and not node.next_label  # a plain "Volgende" says nothing more
+        for label, target, when in routes(node):
+            if target in index and target != node.id:
+                said = f"{label} ({when})" if when else label
+                grouped.setdefault((node.id, target), []).extend(
+                    [] if plain and not when else [said]
+                )
+    back = back_edges(site, list(grouped))
+    forward = [pair for pair in grouped if pair not in back]
+    graph = igraph.Graph(
+        n=len(ids), edges=[(index[s], index[t]) for s, t in forward], directed=True
     )
+    layers = longest_path_layers(ids, forward, graph)
+    placed = graph.layout_sugiyama(layers=layers, maxiter=200)
+    least = min(x for x, _ in placed.coords)
+    boxes = {
+        node_id: Box(
+            site.nodes[node_id],
+            layers[n],
+            placed.coords[n][0] - least,
+            textwrap.wrap(site.nodes[node_id].title, TITLE_CHARS) or [node_id],
+        )
+        for n, node_id in enumerate(ids)
+    }
+    edges = []
+    for source, target in forward:
+        routing = placed.edge_routing[graph.get_eid(index[source], index[target])]
+        waypoints = [point[0] - least for point in routing]
+        edges.append(Edge(boxes[source], boxes[target], grouped[source, target], waypoints))
+    edges += [Edge(boxes[s], boxes[t], grouped[s, t]) for s, t in grouped if (s, t) in back]
+    return boxes, edges
 
 
-def short(text: str, width: int) -> str:
-    """Cut a text to a width, with an ellipsis when it was longer."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def back_edges(site: Site, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Find the arrows back to a page on the way to them (a depth-first walk from the
+    start, answers in order): drawn apart, they leave a tree that reads top to bottom."""
+    following: dict[str, list[str]] = {}
+    for source, target in pairs:
+        following.setdefault(source, []).append(target)
+    back: set[tuple[str, str]] = set()
+    state: dict[str, str] = {}
+    for root in [site.start, *site.nodes]:
+        if root in state:
+            continue
+        stack = [(root, iter(following.get(root, [])))]
+        state[root] = "open"
+        while stack:
+            node_id, rest = stack[-1]
+            target = next(rest, None)
+            if target is None:
+                state[node_id] = "done"
+                stack.pop()
+            elif state.get(target) == "open":
+                back.add((node_id, target))
+            elif target not in state:
+                state[target] = "open"
+                stack.append((target, iter(following.get(target, []))))
+    return back
 
 
-def label_lines(edge: Edge) -> list[str]:
-    """Give the lines of an arrow's label: one per answer, each cut short."""
-    return [short(label, LABEL_CHARS) for label in edge.labels]
+def longest_path_layers(
+    ids: list[str], forward: list[tuple[str, str]], graph: igraph.Graph
+) -> list[int]:
+    """Put every page one layer below the lowest page that leads to it."""
+    layer = [0] * len(ids)
+    for n in graph.topological_sorting():
+        layer[n] = max((layer[m] + 1 for m in graph.predecessors(n)), default=0)
+    return layer
 
 
-def position(rows: list[list[Node]], boxes: dict[str, Box], edges: list[Edge]) -> float:
-    """Give every box its coordinates; return the drawing's height."""
-    gaps = [ROW_GAP] * len(rows)
-    notes: dict[str, int] = {}
-    for edge in edges:
-        row = edge.source.row
-        if edge.kind == "direct" and edge.labels:
-            gaps[row] = max(gaps[row], LINE * len(edge.labels) + 24)
-        elif edge.kind == "connector":
-            notes[edge.source.node.id] = notes.get(edge.source.node.id, 0) + len(
-                connector_lines(edge)
-            )
-            gaps[row] = max(gaps[row], LINE * notes[edge.source.node.id] + 20)
+def label_lines(labels: list[str]) -> list[str]:
+    """Wrap an arrow's answers, each on lines of its own: nothing is cut off."""
+    return [line for label in labels for line in textwrap.wrap(label, LABEL_CHARS)]
+
+
+def place(boxes: dict[str, Box], edges: list[Edge]) -> tuple[list[float], dict[int, Label]]:
+    """Give every box its coordinates and every forward arrow's label its place.
+
+    Returns the top of every layer (and the drawing's bottom as the last) and the labels
+    by arrow index. A label sits in the gap below its arrow's source, on the arrow, where
+    it overlaps no other label; the gap grows until every label fits.
+    """
+    layers = max((b.layer for b in boxes.values()), default=0) + 1
+    heights = [0.0] * layers
+    for box in boxes.values():
+        box.x = LEFT + box.place * UNIT
+        heights[box.layer] = max(heights[box.layer], box.height)
+    labels: dict[int, Label] = {}
+    tops = [0.0] * (layers + 1)
     y = TOP
-    for row_index in range(len(rows)):
-        for box in boxes.values():
-            if box.row == row_index:
-                box.x = LEFT + box.col * (BOX_W + COL_GAP)
-                box.y = y
-        y += BOX_H + gaps[row_index]
-    return y
+    for layer in range(layers):
+        tops[layer] = y
+        bottom = y + heights[layer]
+        starting = [(n, e) for n, e in enumerate(edges) if not e.back and e.source.layer == layer]
+        gap = fit_labels(starting, bottom, labels)
+        y = bottom + gap
+    tops[layers] = y
+    for box in boxes.values():
+        box.y = tops[box.layer]
+    return tops, labels
+
+
+def fit_labels(starting: list[tuple[int, Edge]], top: float, labels: dict[int, Label]) -> float:
+    """Place the labels of the arrows leaving one layer in the gap below it; give the gap."""
+    wanted = [(n, Label(label_lines(e.labels)), e) for n, e in starting if e.labels]
+    gap = max([GAP] + [label.height + 24 for _, label, _ in wanted])
+    while True:
+        placed: list[Label] = []
+        for n, label, edge in wanted:
+            x1 = exit_x(edge)
+            x2 = LEFT + (edge.waypoints[0] if edge.waypoints else edge.target.place) * UNIT
+            x2 += BOX_W / 2
+            for share in (0.5, 0.3, 0.7, 0.15, 0.85):
+                label.y = top + 4 + share * (gap - label.height - 8)
+                middle = (label.y + label.height / 2 - top) / gap
+                label.x = x1 + (x2 - x1) * middle
+                if not any(label.overlaps(other) for other in placed):
+                    break
+            else:
+                break  # no room: a larger gap, and try again
+            placed.append(label)
+            labels[n] = label
+        else:
+            return gap
+        gap = gap * 1.3 + 10
+
+
+def exit_x(edge: Edge) -> float:
+    """Give where an arrow leaves its source: spread over the bottom of the box."""
+    return edge.source.cx + edge.offset
+
+
+def spread(edges: list[Edge]) -> None:
+    """Spread the arrows leaving one box over its bottom, in the order of their targets."""
+    by_source: dict[int, list[Edge]] = {}
+    for edge in edges:
+        if not edge.back:
+            by_source.setdefault(id(edge.source), []).append(edge)
+    for leaving in by_source.values():
+        leaving.sort(key=lambda e: e.waypoints[0] if e.waypoints else e.target.place)
+        step = min(28, (BOX_W - 40) / max(1, len(leaving) - 1))
+        for n, edge in enumerate(leaving):
+            edge.offset = (n - (len(leaving) - 1) / 2) * step
+
+
+def forward_path(edge: Edge, tops: list[float], heights: list[float]) -> str:
+    """Draw an arrow down: out of the source's bottom, through a waypoint in every layer it
+    passes (a place no box takes), into the target's top."""
+    x = exit_x(edge)
+    points = [(x, edge.source.bottom), (x, tops[edge.source.layer] + heights[edge.source.layer])]
+    for layer, place_ in enumerate(edge.waypoints, start=edge.source.layer + 1):
+        wx = LEFT + place_ * UNIT + BOX_W / 2
+        points += [(wx, tops[layer]), (wx, tops[layer] + heights[layer])]
+    points.append((edge.target.cx, edge.target.y - 2))
+    return "M" + "L".join(f"{px:.1f} {py:.1f}" for px, py in points)
+
+
+def back_path(edge: Edge, lane: float) -> str:
+    """Draw an arrow back up, dashed: out of the source's right side, up a lane to the
+    right of every box, into the target's right side."""
+    s, t = edge.source, edge.target
+    y1 = s.y + s.height / 2
+    y2 = t.y + t.height / 2 - (6 if t is s else 0)
+    return f"M{s.x + BOX_W:.1f} {y1:.1f}H{lane:.1f}V{y2:.1f}H{t.x + BOX_W + 2:.1f}"
 
 
 def draw_box(box: Box, href: Callable[[str], str], start: str) -> str:
-    """Draw one node as a linked box with its title."""
+    """Draw one page as a linked box with its whole title."""
     node = box.node
-    kind = (
-        "end"
-        if node.is_end
-        else "question"
-        if node.is_question
-        else "start"
-        if (node.id == start)
-        else "info"
-    )
-    lines = textwrap.wrap(node.title, TITLE_CHARS) or [node.id]
-    if len(lines) > 3:
-        lines = lines[:2] + [short(" ".join(lines[2:]), TITLE_CHARS)]
-    first = box.y + BOX_H / 2 - (len(lines) - 1) * LINE / 2 + 5
+    first = box.y + PAD + LINE - 3
     text = "".join(
-        f'<tspan x="{box.cx:g}" y="{first + i * LINE:g}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
+        f'<tspan x="{box.cx:.1f}" y="{first + i * LINE:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(box.lines)
     )
     return (
-        f'<a href="{escape(href(node.id))}" class="fc-{kind}">'
+        f'<a href="{escape(href(node.id))}" class="fc-{kind_of(node, start)}">'
         f"<title>{escape(node.title)}</title>"
-        f'<rect x="{box.x:g}" y="{box.y:g}" width="{BOX_W}" height="{BOX_H}" rx="6"/>'
+        f'<rect class="fc-box" x="{box.x:.1f}" y="{box.y:.1f}" width="{BOX_W}" '
+        f'height="{box.height:.1f}" rx="6"/>'
         f'<text text-anchor="middle">{text}</text></a>'
     )
 
 
-def draw_label(lines: list[str], x: float, y: float, anchor: str) -> str:
-    """Draw an arrow's label on a white ground, centred or left-aligned at (x, y)."""
-    if not lines:
-        return ""
-    width = max(len(line) for line in lines) * 6.6 + 8
-    height = len(lines) * LINE + 4
-    left = x - width / 2 if anchor == "middle" else x - 4
-    text_x = x if anchor == "middle" else x
+def draw_label(label: Label) -> str:
+    """Draw an arrow's label on a white ground."""
     spans = "".join(
-        f'<tspan x="{text_x:g}" y="{y + 12 + i * LINE:g}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
+        f'<tspan x="{label.x:.1f}" y="{label.y + 15 + i * LINE:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(label.lines)
     )
     return (
-        f'<rect class="fc-label" x="{left:.1f}" y="{y:g}" width="{width:.1f}" '
-        f'height="{height}"/><text text-anchor="{anchor}">{spans}</text>'
+        f'<g class="fc-label"><rect x="{label.x - label.width / 2:.1f}" y="{label.y:.1f}" '
+        f'width="{label.width:.1f}" height="{label.height:.1f}"/>'
+        f'<text text-anchor="middle">{spans}</text></g>'
     )
-
-
-def draw_edges(
-    edges: list[Edge], boxes: dict[str, Box], lane_x: float
-) -> tuple[list[str], list[str]]:
-    """Draw the arrows and their labels: straight down where possible, else along a lane."""
-    parts, labels, lanes = [], [], 0
-    spread: dict[str, int] = {}
-    notes: dict[str, int] = {}
-    for edge in edges:
-        s, t = edge.source, edge.target
-        if edge.kind == "connector":
-            for line in connector_lines(edge):
-                done = notes[s.node.id] = notes.get(s.node.id, 0) + 1
-                labels.append(
-                    f'<text class="fc-note" x="{s.x + 4:g}" '
-                    f'y="{s.bottom + 4 + done * LINE:g}">{escape(line)}</text>'
-                )
-            continue
-        if edge.kind == "direct":
-            count = sum(1 for e in edges if e.source is s and e.kind == "direct")
-            index = spread[s.node.id] = spread.get(s.node.id, -1) + 1
-            x1 = s.cx + (index - (count - 1) / 2) * 24
-            y1, x2, y2 = s.bottom, t.cx, t.y - 2
-            bend = (y2 - y1) / 2
-            parts.append(
-                f'<path d="M{x1:g} {y1:g}C{x1:g} {y1 + bend:g} {x2:g} {y2 - bend:g} '
-                f'{x2:g} {y2:g}"/>'
-            )
-            lines = label_lines(edge)
-            middle_y = (y1 + y2) / 2 - (len(lines) * LINE + 4) / 2
-            labels.append(draw_label(lines, (x1 + x2) / 2, middle_y, "middle"))
-            continue
-        lane = lane_x + lanes * LANE
-        lanes += 1
-        x1, y1 = s.x + BOX_W - 16, s.bottom
-        out_y = y1 + 10 + (lanes % 3) * 4
-        x2, in_y = t.x + BOX_W - 16, t.y - 10 - (lanes % 3) * 4
-        parts.append(f'<path d="M{x1:g} {y1:g}V{out_y:g}H{lane:g}V{in_y:g}H{x2:g}V{t.y - 2:g}"/>')
-        labels.append(draw_label(label_lines(edge), x1 + 6, out_y + 2, "start"))
-    return parts, labels
 
 
 def draw_flowchart(site: Site, links: Links) -> str:
     """Return the whole tree as an inline <svg> whose boxes link to the pages, or ''."""
-    href = links.node
-    if len(site.nodes) > LIMIT:
+    if len(site.nodes) > LIMIT or not site.nodes:
         return ""
-    rows = make_rows(site)
-    boxes = place_columns(site, rows)
-    edges = make_edges(site, boxes)
-    classify(edges, boxes)
-    cols = max((b.col for b in boxes.values()), default=0) + 1
-    height = position(rows, boxes, edges)
-    lane_x = LEFT + cols * BOX_W + (cols - 1) * COL_GAP + 24
-    lane_count = sum(1 for e in edges if e.kind == "lane")
-    width = lane_x + lane_count * LANE + 8
+    boxes, edges = layout(site)
+    spread(edges)
+    tops, labels = place(boxes, edges)
+    heights = [0.0] * len(tops)
+    for box in boxes.values():
+        heights[box.layer] = max(heights[box.layer], box.height)
+    right = max(box.x + BOX_W for box in boxes.values())
+    right = max([right] + [label.x + label.width / 2 for label in labels.values()])
+    back = [edge for edge in edges if edge.back]
+    lanes = {id(edge): right + 20 + n * LANE for n, edge in enumerate(back)}
+    width = right + 20 + len(back) * LANE + 8
+    height = tops[-1]
     parts = [
-        f'<svg class="flowchart" viewBox="0 0 {width:g} {height:g}" width="{width:g}" '
-        f'height="{height:g}" aria-labelledby="stroomschema-titel" focusable="false">',
+        f'<svg class="flowchart" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
+        f'height="{height:.0f}" aria-labelledby="stroomschema-titel" focusable="false">',
         f'<title id="stroomschema-titel">Stroomschema van {escape(site.title)}</title>',
         '<defs><marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z"/></marker></defs>',
-    ]
-    parts += draw_bands(site, boxes, width)
-    arrows, labels = draw_edges(edges, boxes, lane_x)
-    parts += [
-        '<g class="fc-edges" fill="none" stroke="#333" marker-end="url(#pijl)">',
-        *arrows,
+        *draw_bands(site, boxes, tops, width),
+        '<g class="fc-edges" fill="none" marker-end="url(#pijl)">',
+        *(f'<path d="{forward_path(e, tops, heights)}"/>' for e in edges if not e.back),
+        *(f'<path class="fc-back" d="{back_path(e, lanes[id(e)])}"/>' for e in back),
         "</g>",
         '<g class="fc-labels">',
-        *labels,
+        *(draw_label(labels[n]) for n in sorted(labels)),
+        *(draw_back_label(e, lanes[id(e)]) for e in back if e.labels),
         "</g>",
+        *(draw_box(box, links.node, site.start) for box in boxes.values()),
+        "</svg>",
     ]
-    parts += [draw_box(box, href, site.start) for box in boxes.values()]
-    parts.append("</svg>")
-    return "\n".join(p for p in parts if p)
+    return "\n".join(parts)
 
 
-def draw_bands(site: Site, boxes: dict[str, Box], width: float) -> list[str]:
-    """Shade every other step and name each one in the left margin."""
+def draw_back_label(edge: Edge, lane: float) -> str:
+    """Label an arrow back up at the top of its lane, to the left of it, under its target."""
+    lines = label_lines(edge.labels)
+    label = Label(lines)
+    label.x = lane - label.width / 2 - 4
+    label.y = edge.target.bottom + 4
+    return draw_label(label)
+
+
+def draw_bands(site: Site, boxes: dict[str, Box], tops: list[float], width: float) -> list[str]:
+    """Shade every other step across the whole drawing and name each in the left margin."""
     depth = depths(site)
-    spans: dict[int, list[float]] = {}
+    spans: dict[int, list[int]] = {}
     for box in boxes.values():
         key = band(site, box.node, depth)
-        top, bottom = spans.get(key, [box.y, box.bottom])
-        spans[key] = [min(top, box.y), max(bottom, box.bottom)]
+        first, last = spans.get(key, [box.layer, box.layer])
+        spans[key] = [min(first, box.layer), max(last, box.layer)]
+    ordered = sorted(spans.items(), key=lambda item: item[1])
+    overlapping = any(a[1][1] >= b[1][0] for a, b in zip(ordered, ordered[1:], strict=False))
     parts = []
-    for index, (key, (top, bottom)) in enumerate(sorted(spans.items())):
-        name = band_name(site, key)
-        if index % 2:
+    for number, (key, (first, last)) in enumerate(ordered):
+        top = tops[first] - 8
+        bottom = tops[last + 1] - 8
+        if number % 2 and not overlapping:
             parts.append(
-                f'<rect class="fc-band" x="0" y="{top - 8:g}" width="{width:g}" '
-                f'height="{bottom - top + 16:g}"/>'
+                f'<rect class="fc-band" x="0" y="{top:.1f}" width="{width:.0f}" '
+                f'height="{bottom - top:.1f}"/>'
             )
-        parts.append(f'<text class="fc-step" x="8" y="{top + 20:g}">{escape(name)}</text>')
+        parts.append(
+            f'<text class="fc-step" x="8" y="{top + 24:.1f}">{escape(band_name(site, key))}</text>'
+        )
     return parts
