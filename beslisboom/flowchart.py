@@ -65,7 +65,7 @@ class Edge:
     source: Box
     target: Box
     labels: list[str]
-    waypoints: list[float] = field(default_factory=list)  # x in UNITs, one per layer passed
+    waypoints: list[tuple[float, int]] = field(default_factory=list)  # (x in UNITs, layer)
     offset: float = 0  # where it leaves the source's bottom, from the middle
 
     @property
@@ -147,10 +147,38 @@ def layout(site: Site) -> tuple[dict[str, Box], list[Edge]]:
     edges = []
     for source, target in forward:
         routing = placed.edge_routing[graph.get_eid(index[source], index[target])]
-        waypoints = [point[0] - least for point in routing]
+        waypoints = [(point[0] - least, int(point[1])) for point in routing]
         edges.append(Edge(boxes[source], boxes[target], grouped[source, target], waypoints))
+    keep_apart(boxes, edges)
     edges += [Edge(boxes[s], boxes[t], grouped[s, t]) for s, t in grouped if (s, t) in back]
     return boxes, edges
+
+
+WAY_GAP = 0.25  # between two arrows passing a layer, in UNITs (a box takes 1)
+
+
+def keep_apart(boxes: dict[str, Box], edges: list[Edge]) -> None:
+    """Keep igraph's order within each layer, but move places apart where they overlap: a
+    box and anything else a whole place, two passing arrows a quarter. (igraph may put an
+    arrow's waypoint on a box when many arrows pass a layer.)"""
+    layers: dict[int, list[tuple[float, int, object, int]]] = {}
+    for box in boxes.values():
+        layers.setdefault(box.layer, []).append((box.place, 0, box, -1))
+    for edge in edges:
+        for n, (place_, layer) in enumerate(edge.waypoints):
+            layers.setdefault(layer, []).append((place_, 1, edge, n))
+    for items in layers.values():
+        items.sort(key=lambda item: (item[0], item[1]))
+        last, last_is_box = None, False
+        for place_, kind, owner, n in items:
+            if last is not None:
+                gap = WAY_GAP if kind == 1 and not last_is_box else 1.0
+                place_ = max(place_, last + gap)
+            if isinstance(owner, Box):
+                owner.place = place_
+            else:
+                owner.waypoints[n] = (place_, owner.waypoints[n][1])
+            last, last_is_box = place_, kind == 0
 
 
 def back_edges(site: Site, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -230,7 +258,7 @@ def fit_labels(starting: list[tuple[int, Edge]], top: float, labels: dict[int, L
         placed: list[Label] = []
         for n, label, edge in wanted:
             x1 = exit_x(edge)
-            x2 = LEFT + (edge.waypoints[0] if edge.waypoints else edge.target.place) * UNIT
+            x2 = LEFT + (edge.waypoints[0][0] if edge.waypoints else edge.target.place) * UNIT
             x2 += BOX_W / 2
             for share in (0.5, 0.3, 0.7, 0.15, 0.85):
                 label.y = top + 4 + share * (gap - label.height - 8)
@@ -259,7 +287,7 @@ def spread(edges: list[Edge]) -> None:
         if not edge.back:
             by_source.setdefault(id(edge.source), []).append(edge)
     for leaving in by_source.values():
-        leaving.sort(key=lambda e: e.waypoints[0] if e.waypoints else e.target.place)
+        leaving.sort(key=lambda e: e.waypoints[0][0] if e.waypoints else e.target.place)
         step = min(28, (BOX_W - 40) / max(1, len(leaving) - 1))
         for n, edge in enumerate(leaving):
             edge.offset = (n - (len(leaving) - 1) / 2) * step
@@ -270,20 +298,23 @@ def forward_path(edge: Edge, tops: list[float], heights: list[float]) -> str:
     passes (a place no box takes), into the target's top."""
     x = exit_x(edge)
     points = [(x, edge.source.bottom), (x, tops[edge.source.layer] + heights[edge.source.layer])]
-    for layer, place_ in enumerate(edge.waypoints, start=edge.source.layer + 1):
+    for place_, layer in edge.waypoints:
         wx = LEFT + place_ * UNIT + BOX_W / 2
         points += [(wx, tops[layer]), (wx, tops[layer] + heights[layer])]
     points.append((edge.target.cx, edge.target.y - 2))
     return "M" + "L".join(f"{px:.1f} {py:.1f}" for px, py in points)
 
 
-def back_path(edge: Edge, lane: float) -> str:
-    """Draw an arrow back up, dashed: out of the source's right side, up a lane to the
-    right of every box, into the target's right side."""
+def back_path(edge: Edge, lane: float, tops: list[float], heights: list[float]) -> str:
+    """Draw an arrow back up, dashed: down out of the source into the gap below its layer,
+    along that gap to a lane right of every box, up the lane to the gap above the target,
+    and down into the target's top. Gaps and lanes hold no boxes."""
     s, t = edge.source, edge.target
-    y1 = s.y + s.height / 2
-    y2 = t.y + t.height / 2 - (6 if t is s else 0)
-    return f"M{s.x + BOX_W:.1f} {y1:.1f}H{lane:.1f}V{y2:.1f}H{t.x + BOX_W + 2:.1f}"
+    x1 = s.x + BOX_W - 14
+    below = tops[s.layer] + heights[s.layer] + 8
+    above = tops[t.layer] - 10
+    x2 = t.x + BOX_W - 14
+    return f"M{x1:.1f} {s.bottom:.1f}V{below:.1f}H{lane:.1f}V{above:.1f}H{x2:.1f}V{t.y - 2:.1f}"
 
 
 def draw_box(box: Box, href: Callable[[str], str], start: str) -> str:
@@ -330,7 +361,8 @@ def draw_flowchart(site: Site, links: Links) -> str:
     right = max([right] + [label.x + label.width / 2 for label in labels.values()])
     back = [edge for edge in edges if edge.back]
     lanes = {id(edge): right + 20 + n * LANE for n, edge in enumerate(back)}
-    width = right + 20 + len(back) * LANE + 8
+    widest = max((Label(label_lines(e.labels)).width for e in back if e.labels), default=0)
+    width = right + 20 + len(back) * LANE + widest + 12
     height = tops[-1]
     parts = [
         f'<svg class="flowchart" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
@@ -341,7 +373,7 @@ def draw_flowchart(site: Site, links: Links) -> str:
         *draw_bands(site, boxes, tops, width),
         '<g class="fc-edges" fill="none" marker-end="url(#pijl)">',
         *(f'<path d="{forward_path(e, tops, heights)}"/>' for e in edges if not e.back),
-        *(f'<path class="fc-back" d="{back_path(e, lanes[id(e)])}"/>' for e in back),
+        *(f'<path class="fc-back" d="{back_path(e, lanes[id(e)], tops, heights)}"/>' for e in back),
         "</g>",
         '<g class="fc-labels">',
         *(draw_label(labels[n]) for n in sorted(labels)),
@@ -354,11 +386,10 @@ def draw_flowchart(site: Site, links: Links) -> str:
 
 
 def draw_back_label(edge: Edge, lane: float) -> str:
-    """Label an arrow back up at the top of its lane, to the left of it, under its target."""
-    lines = label_lines(edge.labels)
-    label = Label(lines)
-    label.x = lane - label.width / 2 - 4
-    label.y = edge.target.bottom + 4
+    """Label an arrow back up beside its lane, to the right of it, halfway up."""
+    label = Label(label_lines(edge.labels))
+    label.x = lane + label.width / 2 + 4
+    label.y = (edge.source.y + edge.target.y) / 2
     return draw_label(label)
 
 

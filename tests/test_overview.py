@@ -6,8 +6,10 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 from beslisboom.cli import main
-from conftest import ROOT
+from conftest import ROOT, project_for
 from htmlcheck import broken_references, read_pages
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -59,11 +61,85 @@ def test_flowchart_has_a_linked_box_per_node_and_labelled_arrows(tmp_path):
     assert svg.count("<path d=") >= 16  # an arrow for every route, plus the marker
 
 
-def test_flowchart_of_fifty_nodes_stays_within_a_readable_width(tmp_path):
+def test_flowchart_of_fifty_nodes_keeps_its_text_size_and_scrolls(tmp_path):
     content = write_tree(tmp_path / "content", 50)
     build(content, tmp_path / "dist")
     html = (tmp_path / "dist" / "overzicht.html").read_text(encoding="utf-8")
-    width = float(re.search(r'<svg class="flowchart" viewBox="0 0 ([\d.]+)', html).group(1))
-    assert width <= 1000  # three columns and a few lanes: no tiny text when scaled
+    found = re.search(
+        r'<svg class="flowchart" viewBox="0 0 ([\d.]+) [\d.]+" width="([\d.]+)"', html
+    )
+    assert found.group(1) == found.group(2)  # drawn at its own size: no tiny text
+    assert '<div class="flowchart-scroll" tabindex="0" role="region"' in html
     assert len(re.findall(r'<a href="[^"]+" class="fc-', html)) == 50
     assert broken_references(tmp_path / "dist") == []
+
+
+FLOWCHART_GEOMETRY = """() => {
+  const svg = document.querySelector('svg.flowchart');
+  const inside = (r, b) => r.x >= b.x - 0.5 && r.y >= b.y - 0.5 &&
+    r.x + r.width <= b.x + b.width + 0.5 && r.y + r.height <= b.y + b.height + 0.5;
+  const problems = [];
+  const boxes = [...svg.querySelectorAll('rect.fc-box')].map(r => r.getBBox());
+  for (const a of svg.querySelectorAll('a')) {
+    if (!inside(a.querySelector('text').getBBox(), a.querySelector('rect').getBBox())) {
+      problems.push('box text overflows: ' + a.querySelector('text').textContent);
+    }
+  }
+  for (const g of svg.querySelectorAll('.fc-label')) {
+    if (!inside(g.querySelector('text').getBBox(), g.querySelector('rect').getBBox())) {
+      problems.push('label overflows: ' + g.textContent);
+    }
+  }
+  let edges = 0;
+  for (const path of svg.querySelectorAll('.fc-edges > path')) {
+    edges++;
+    const length = path.getTotalLength();
+    for (let d = 0; d <= length; d += 2) {
+      const p = path.getPointAtLength(d);
+      const hit = boxes.find(b => p.x > b.x + 1 && p.x < b.x + b.width - 1 &&
+                                  p.y > b.y + 1 && p.y < b.y + b.height - 1);
+      if (hit) {
+        problems.push('edge ' + path.getAttribute('d').slice(0, 30) + ' crosses a box at ' +
+                      Math.round(p.x) + ',' + Math.round(p.y));
+        break;
+      }
+    }
+  }
+  return {problems, boxes: boxes.length, edges, labels: svg.querySelectorAll('.fc-label').length};
+}"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("overzicht") / "dist"
+    build(ROOT / "content", out)
+    return out
+
+
+def flowchart_geometry(browser, page_url: str) -> dict:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(page_url)
+    found = page.evaluate(FLOWCHART_GEOMETRY)
+    page.close()
+    return found
+
+
+def test_flowchart_text_stays_in_its_boxes_and_no_arrow_crosses_a_box(browser, built):
+    found = flowchart_geometry(browser, (built / "overzicht.html").as_uri())
+    assert found["problems"] == []
+    assert found["boxes"] == 15 and found["edges"] >= 18 and found["labels"] >= 10
+
+
+def test_flowchart_of_the_imported_tree_too(browser, tmp_path):
+    from test_import import TREE
+
+    if not TREE.is_file():
+        pytest.skip(f"the MinBZK tree is not at {TREE}")
+    from beslisboom.importer import convert, write
+    from beslisboom.pipeline import build
+
+    write(convert(TREE), tmp_path / "content")
+    assert not build(project_for(tmp_path / "content"), tmp_path / "dist").failed()
+    found = flowchart_geometry(browser, (tmp_path / "dist" / "overzicht.html").as_uri())
+    assert found["problems"] == []
+    assert found["boxes"] == 72
