@@ -220,7 +220,7 @@ CASES = {
         {"start.md": page("Start", "nxt: einde\n")},
         [
             "content/start.md:3: fout: onbekende sleutel 'nxt' in de front matter (bedoel je "
-            "'next'?); toegestaan zijn: title, step, next, next_label, options"
+            "'next'?); toegestaan zijn: title, step, next, next_label, options, topic"
         ],
     ),
     "unknown-option-key": (
@@ -230,7 +230,7 @@ CASES = {
         },
         [
             "content/start.md:6: fout: onbekende sleutel 'hnt' in een optie (bedoel je 'hint'?); "
-            "toegestaan zijn: label, next, hint, labels"
+            "toegestaan zijn: label, next, hint, labels, short"
         ],
     ),
     "duplicate-key": (
@@ -686,6 +686,13 @@ CASES = {
 }
 
 SITE_CASES = {
+    "site-date-not-a-date": (
+        "title: Testboom\nstart: start\nowner: Team\nupdated: gisteren\n",
+        [
+            "content/site.yml:4: fout: 'updated' is geen datum; schrijf hem als "
+            "jaar-maand-dag, zoals updated: 2026-11-28"
+        ],
+    ),
     "site-missing": (
         None,
         [
@@ -713,7 +720,8 @@ SITE_CASES = {
         "title: Boom\nstart: start\ncontacts: {}\n",
         [
             "content/site.yml:3: fout: onbekende sleutel 'contacts' in site.yml "
-            "(bedoel je 'contact'?); toegestaan zijn: title, start, contact, limits, labels"
+            "(bedoel je 'contact'?); toegestaan zijn: title, start, contact, limits, "
+            "labels, owner, updated"
         ],
     ),
     "start-unknown": (
@@ -790,7 +798,7 @@ def test_site_yml_line_numbers_count_from_the_file(make_tree):
     content = make_tree({"start.md": page("Start")}, site=SITE_YML + "\n# opmerking\nfoo: 1\n")
     assert messages(content) == [
         "content/site.yml:5: fout: onbekende sleutel 'foo' in site.yml; toegestaan zijn: "
-        "title, start, contact, limits, labels"
+        "title, start, contact, limits, labels, owner, updated"
     ]
 
 

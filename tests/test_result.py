@@ -3,6 +3,7 @@ JavaScript, the answers list, copy and print, dark mode, and screenshots to look
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -134,10 +135,15 @@ def test_the_end_page_leads_with_the_advice_of_the_answers_given(
         reader.close()
 
 
-def test_without_javascript_the_end_page_points_to_the_overview(browser, site):
+@pytest.mark.parametrize("route", ROUTES)
+def test_without_javascript_the_end_page_points_to_the_overview(browser, site, route):
     reader = Visit(browser, site.as_uri() + "/", javascript=False)
-    walk(reader, ROUTES["genoeg"][0])
+    walk(reader, ROUTES[route][0])
     page = reader.page
+    assert reader.here() == "einde.html"
+    assert page.locator("h1").inner_text() == "Einde van de beslisboom"
+    assert page.locator(".contact").is_visible()
+    assert page.locator(".answer-row, .advice-item").count() == 0  # those need the script
     note = page.locator(".result-note")
     assert note.is_visible()
     reader.follow(note.get_by_role("link", name="overzicht").click)
@@ -154,6 +160,22 @@ def test_without_javascript_every_page_has_a_way_back(browser, site):
         reader.open(name)
         assert reader.page.locator("nav.back a.back-link").count() >= 1, name
     reader.close()
+    single = next(site.glob("burgers-*.html")).read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="node[^"]*" id="([^"]+)"(.*?)</section>', single, re.S)
+    assert len(sections) == 15
+    assert [i for i, body in sections if 'class="back-link"' not in body] == ["begin"]
+
+
+def test_the_printed_overview_keeps_the_flowchart_on_its_first_page(browser, site):
+    # an A4 page less Chromium's margins: 190 x 277 mm, or 718 x 1047 CSS pixels
+    page = browser.new_page(viewport={"width": 718, "height": 1047})
+    page.goto(f"{site.as_uri()}/overzicht.html")
+    page.emulate_media(media="print")
+    bottom = page.evaluate(
+        "document.querySelector('.flowchart-figure').getBoundingClientRect().bottom"
+    )
+    assert bottom < 1047
+    page.close()
 
 
 def test_copy_gives_the_advice_the_answers_and_the_contact_details(browser, site):
