@@ -1,10 +1,12 @@
 """Draw the tree as an inline SVG flowchart at build time: boxes in layers, labelled arrows.
 
-The layout is igraph's layered (Sugiyama) layout: it puts the pages in layers, breaks
-loops, and adds a waypoint wherever an arrow passes a layer, so that no arrow runs
-through a box. Everything else is drawing: boxes whose titles wrap, labels that wrap and
-are placed where they overlap nothing, arrows back to an earlier page dashed along the
-right-hand side, and the steps of the tree as bands across the whole drawing.
+The arrows back to an earlier page are set apart first (a depth-first walk from the
+start); every page goes one layer below the lowest page that leads to it. igraph's
+layered (Sugiyama) layout then orders each layer to avoid crossings and gives a waypoint
+wherever an arrow passes a layer, so that no arrow runs through a box. The rest is
+drawing: boxes whose titles wrap, labels that wrap and sit where they overlap no other
+label, arrows back dashed along lanes right of every box, the steps as bands across the
+whole drawing.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
-
-import igraph
+from typing import TYPE_CHECKING
 
 from .graph import band, band_name, depths
 from .links import Links
 from .model import Node, Site
+
+if TYPE_CHECKING:
+    import igraph
 
 LIMIT = 200  # a larger tree gets no flowchart: it would be too big to read or print
 BOX_W = 190  # a box's width; its height follows its title
@@ -116,6 +120,8 @@ def routes(node: Node) -> list[tuple[str, str, str]]:
 
 def layout(site: Site) -> tuple[dict[str, Box], list[Edge]]:
     """Place every page in a layer with igraph, and list the arrows between them."""
+    import igraph  # loaded only for a tree that gets a flowchart: 20 ms of every start
+
     ids = list(site.nodes)
     index = {node_id: n for n, node_id in enumerate(ids)}
     grouped: dict[tuple[str, str], list[str]] = {}
