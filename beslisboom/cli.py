@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Er is niets geschreven; {shown(args.out)} is ongewijzigd.", file=sys.stderr)
         return 1
     if args.command == "check":
-        print(f"Geen fouten: {result.page_count()} pagina's{by_labels(result)} gecontroleerd.")
+        print(f"Geen fouten: {result.pages_said()} gecontroleerd.")
         return 0
     return summarize(result, args.out)
 
@@ -275,15 +275,10 @@ def import_tree(
     if result.failed():
         return 1
     print(
-        f"De site krijgt {result.page_count()} pagina's{by_labels(result)}. Bekijk hem met:\n"
+        f"De site krijgt {result.pages_said()}. Bekijk hem met:\n"
         f"  python build.py serve --content {shown(content)}"
     )
     return 0
-
-
-def by_labels(result: Result) -> str:
-    """Say how many of the pages the labels made, if any."""
-    return f", waarvan {result.extra_pages} door de labels" if result.extra_pages else ""
 
 
 def summarize(result: Result, out: Path) -> int:
@@ -292,7 +287,7 @@ def summarize(result: Result, out: Path) -> int:
     single = single_name(result.site)
     total = sum(sizes.values()) / 1024
     print(
-        f"Klaar: {result.page_count()} pagina's{by_labels(result)} ({total:.0f} KB) "
+        f"Klaar: {result.pages_said()} ({total:.0f} KB) "
         f"geschreven naar {shown(out)}/"
     )
     print(

@@ -49,6 +49,11 @@ class Result:
         single = single_name(self.site) if self.site else ""
         return sum(1 for name in self.files if name.endswith(".html") and name != single)
 
+    def pages_said(self) -> str:
+        """Say how many pages there are, and how many of them the labels made."""
+        said = f"{self.page_count()} pagina's"
+        return said + (f", waarvan {self.extra_pages} door de labels" if self.extra_pages else "")
+
 
 def build(
     project: Project,

@@ -133,7 +133,7 @@ class Preview:
         # build left, which is quick: only objects made since the last freeze are walked.
         gc.collect()
         gc.freeze()
-        return self.report(result.problems, started, result.page_count())
+        return self.report(result.problems, started, result.pages_said())
 
     def publish(self) -> bool:
         """Write what is served to the output folder, if it is not there yet."""
@@ -141,7 +141,7 @@ class Preview:
             return True
         self.unpublished = False
         problems = publish_site(self.out, self.files)
-        return not problems or self.report(problems, None, 0)
+        return not problems or self.report(problems, None, "")
 
     def publish_when_quiet(self, stop: threading.Event) -> None:
         """Keep the output folder up to date, writing it when the editor pauses (a thread
@@ -150,7 +150,7 @@ class Preview:
             if self.unpublished and time.monotonic() - self.shown_at >= PAUSE:
                 self.publish()
 
-    def report(self, problems: list[Problem], started: float | None, pages: int) -> bool:
+    def report(self, problems: list[Problem], started: float | None, pages: str) -> bool:
         """Print the problems, and show them in the browser until they are mended."""
         lines = [format_problem(p) for p in problems]
         for line in lines:
@@ -168,7 +168,7 @@ class Preview:
             return False
         if started is not None:
             seconds = time.perf_counter() - started
-            print(f"Bijgewerkt: {pages} pagina's in {seconds:.2f} s", flush=True)
+            print(f"Bijgewerkt: {pages} in {seconds:.2f} s", flush=True)
         return True
 
     def warn(self, lines: list[str]) -> None:
