@@ -391,3 +391,21 @@ def test_a_text_link_to_a_page_that_does_not_exist_is_an_error(make_tree, capsys
         "niet bestaat (bedoel je 'vraag'?); gebruik de bestandsnaam van een pagina, zoals "
         "[stap 3](3-rol.md)"
     ) in capsys.readouterr().err
+
+
+def test_owner_and_date_from_site_yml_are_in_every_footer(make_tree, tmp_path):
+    from beslisboom.pipeline import build as run_build
+    from conftest import project_for
+
+    content = make_tree(
+        {
+            "start.md": "---\ntitle: Start\nnext: einde\n---\n",
+            "einde.md": "---\ntitle: Einde\n---\n",
+        },
+        site="title: Boom\nstart: start\nowner: Team Burgerzaken\nupdated: 2026-03-05\n",
+    )
+    result = run_build(project_for(content), tmp_path / "dist")
+    assert not result.failed()
+    footer = '<p class="owner">Beheer: Team Burgerzaken · Laatst bijgewerkt: 5 maart 2026</p>'
+    for name in ("index.html", "einde.html", "overzicht.html", "boom.html"):
+        assert footer in (tmp_path / "dist" / name).read_text(encoding="utf-8"), name

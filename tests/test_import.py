@@ -4,6 +4,7 @@ original, whose conditions this file evaluates on its own (jexl turned into Pyth
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -320,3 +321,20 @@ def test_the_single_file_follows_the_same_route(imported, browser, axe_source, t
     assert axe_violations(page, axe_source) == []
     assert errors == []
     context.close()
+
+
+def test_the_sampled_pages_and_the_overview_are_valid_html(imported, vnu_jar):
+    _, dist, _, _ = imported
+    files = [str(dist / name) for name in sample_pages(dist)]
+    done = subprocess.run(
+        ["java", "-jar", str(vnu_jar), "--format", "json", "--stdout", *files],
+        capture_output=True,
+        text=True,
+    )
+    messages = json.loads(done.stdout)["messages"]
+    errors = [
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    assert errors == []

@@ -190,3 +190,26 @@ def test_too_many_pages_stop_the_walk_early(make_tree):
         "de labels maken meer dan 50 pagina's extra, meer dan de grens van 50 "
         "(limits: extra_pages in site.yml)"
     ]
+
+
+def test_a_page_without_questions_may_choose_its_next_page_by_the_labels(make_tree):
+    files = {
+        "start.md": page(
+            "Welke kleur?",
+            "options:\n  - label: Rood\n    labels: [rood]\n    next: uitleg\n"
+            "  - label: Blauw\n    next: uitleg\n",
+        ),
+        "uitleg.md": page(
+            "Uitleg",
+            "next:\n  - when: rood\n    next: rood-einde\n  - next: einde\n",
+            "Dezelfde uitleg voor iedereen.\n",
+        ),
+        "rood-einde.md": page("Rood"),
+        "einde.md": page("Einde"),
+    }
+    unfolded = unfold(site_of(make_tree(files)))
+    nodes = unfolded.site.nodes
+    assert [o.next for o in nodes["start"].options] == ["uitleg", "uitleg~2"]
+    assert nodes["uitleg"].next == "rood-einde" and nodes["uitleg~2"].next == "einde"
+    assert nodes["uitleg"].body_html == nodes["uitleg~2"].body_html
+    assert unfolded.problems == ()
