@@ -38,6 +38,21 @@ def check_text_links(site: Site) -> list[Problem]:
     ]
 
 
+def check_published_links(pages: Site) -> list[Problem]:
+    """Check that every link in a published text leads to a published page: a page no
+    route reaches (a draft, or one behind a condition that never holds) is left out."""
+    found = {
+        (node.path, line, target)
+        for node in pages.nodes.values()
+        for target, line in node.text_links
+        if target not in pages.nodes
+    }
+    return [
+        Problem(path, line, say("tekstlink-niet-gepubliceerd", target=target))
+        for path, line, target in sorted(found, key=str)
+    ]
+
+
 def check_steps(site: Site) -> list[Problem]:
     """Warn about step numbers that leave a gap, or that go back on a reader's way forward."""
     problems = []

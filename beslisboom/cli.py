@@ -286,10 +286,7 @@ def summarize(result: Result, out: Path) -> int:
     sizes = {name: size(data) for name, data in result.files.items()}
     single = single_name(result.site)
     total = sum(sizes.values()) / 1024
-    print(
-        f"Klaar: {result.pages_said()} ({total:.0f} KB) "
-        f"geschreven naar {shown(out)}/"
-    )
+    print(f"Klaar: {result.pages_said()} ({total:.0f} KB) geschreven naar {shown(out)}/")
     print(
         f"Eén bestand voor Connect, e-mail en USB-stick: {shown(out / single)} "
         f"({sizes[single] / 1024:.0f} KB)"

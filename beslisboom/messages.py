@@ -228,6 +228,11 @@ MESSAGES = {
         "{what} verwijst naar '{target}', die niet bestaat{hint}; gebruik de bestandsnaam "
         "van een pagina zonder .md"
     ),
+    "tekstlink-niet-gepubliceerd": (
+        "de link in de tekst naar {target}.md wijst naar een pagina die de site niet "
+        "publiceert, omdat geen route erheen leidt; laat een antwoord of 'next' naar "
+        "'{target}' leiden, of haal de link weg"
+    ),
     "tekstlink-onbekend": (
         "de link in de tekst naar {target}.md wijst naar een pagina die niet bestaat{hint}; "
         "gebruik de bestandsnaam van een pagina, zoals [stap 3](3-rol.md)"

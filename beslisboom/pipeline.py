@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import check_site
+from .check import check_published_links, check_site
 from .design import TemplateMistake, check_templates, make_design
 from .graph import reachable_part
 from .load import load_site, shown
@@ -130,7 +130,8 @@ def make(project: Project, memo: Memo, jobs: int) -> Result:
     site = reachable_part(site)  # an unreachable page (a draft) is warned about, not published
     unfolded = memo(unfold, site)  # labels and conditions become plain pages
     result.extra_pages = unfolded.extra
-    result.problems = sorted(result.problems + list(unfolded.problems), key=Problem.sort_key)
+    found = list(unfolded.problems) + check_published_links(unfolded.site)
+    result.problems = sorted(result.problems + found, key=Problem.sort_key)
     if result.failed():
         return result
     try:

@@ -391,6 +391,20 @@ CASES = {
             "Markdown-bestand (.md) in deze map"
         ],
     ),
+    "text-link-to-a-draft": (
+        {
+            "start.md": page("Start", "next: einde\n", "Zie [los](los.md).\n"),
+            "einde.md": OK_END,
+            "los.md": page("Los"),
+        },
+        [
+            "content/los.md:1: waarschuwing: pagina 'los' is vanaf de start niet te "
+            "bereiken; verwijs ernaar met 'next' of een optie, of verwijder het bestand",
+            "content/start.md:5: fout: de link in de tekst naar los.md wijst naar een "
+            "pagina die de site niet publiceert, omdat geen route erheen leidt; laat een "
+            "antwoord of 'next' naar 'los' leiden, of haal de link weg",
+        ],
+    ),
     # Labels and conditions (see unfold.py)
     "label-set-never-used": (
         {
