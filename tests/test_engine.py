@@ -135,6 +135,7 @@ def random_edit(rng: random.Random, content: Path, templates: Path, assets: Path
             "style",
             "mistake",
             "label",
+            "condition",
         ]
     )
     target = rng.choice(pages)
@@ -189,6 +190,18 @@ def random_edit(rng: random.Random, content: Path, templates: Path, assets: Path
         (assets / "style.css").write_text(
             (assets / "style.css").read_text(encoding="utf-8") + "p { margin: 0; }\n", "utf-8"
         )
+    elif kind == "condition":  # 'Nee' sets a label that the end page tests, or no longer
+        vraag, einde = content / "stappen/vraag.md", content / "einde.md"
+        plain, labelled = "    next: nee\n", "    next: nee\n    labels: [nee-gekozen]\n"
+        block = "\n::: als nee-gekozen\nNee gekozen.\n:::\n"
+        question, end = vraag.read_text(encoding="utf-8"), einde.read_text(encoding="utf-8")
+        if labelled in question:
+            question, end = question.replace(labelled, plain), end.replace(block, "")
+        else:
+            question, end = question.replace(plain, labelled), end + block
+        vraag.write_text(question, encoding="utf-8")
+        einde.write_text(end, encoding="utf-8")
+        return "condition toggled"
     elif kind == "mistake":
         target.write_text("---\ntitle: [kapot\n---\n", encoding="utf-8")
         return f"mistake in {target.name}, mended"
