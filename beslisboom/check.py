@@ -6,7 +6,7 @@ import difflib
 from collections import deque
 from dataclasses import dataclass
 
-from .graph import depths, sources_of
+from .graph import depths, loop_from, reaching, sources_of
 from .messages import say, suggest
 from .model import Node, Problem, Site
 
@@ -158,19 +158,16 @@ def check_exits(site: Site) -> list[Problem]:
     sources = sources_of(site)
     # A node that links to an unknown id already has an error; count it as having a way out.
     done = [n.id for n in site.nodes.values() if n.is_end or leaves_tree(site, n)]
-    can_finish = set(done)
-    queue = deque(done)
-    while queue:
-        for source in sources[queue.popleft()]:
-            if source not in can_finish:
-                can_finish.add(source)
-                queue.append(source)
+    can_finish = reaching(done, sources.__getitem__)
     problems, seen = [], set()
     met = depths(site) if site.start in site.nodes else {}
     for node in site.nodes.values():
         if node.id in can_finish:
             continue
-        loop = loop_of(site, node, can_finish)
+        # Follow the links that do not lead to an end: they end in a loop.
+        loop = loop_from(
+            node.id, lambda i: next(t for t in site.nodes[i].targets if t not in can_finish)
+        )
         # Begin the loop where a reader first meets it: the link back there closes it.
         first = min(range(len(loop)), key=lambda i: (met.get(loop[i], len(site.nodes)), loop[i]))
         loop = loop[first:] + loop[:first]
@@ -204,15 +201,3 @@ def link_line(node: Node, target: str) -> int:
 def leaves_tree(site: Site, node: Node) -> bool:
     """Tell whether a node links to an id that does not exist."""
     return any(target not in site.nodes for target in node.targets)
-
-
-def loop_of(site: Site, node: Node, can_finish: set[str]) -> list[str]:
-    """Find the loop a node ends up in, following links that do not lead to an end; list
-    its pages from the one first met."""
-    route = [node.id]
-    while True:
-        following = [t for t in site.nodes[route[-1]].targets if t not in can_finish]
-        target = following[0]
-        if target in route:
-            return route[route.index(target) :]
-        route.append(target)

@@ -3,9 +3,36 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from .model import Lookup, Node, Site
+
+K = TypeVar("K", bound=Hashable)
+
+
+def reaching(ends: Iterable[K], before: Callable[[K], Sequence[K]]) -> set[K]:
+    """Give the ends and everything that leads to one of them (before(x): what leads to x)."""
+    found = set(ends)
+    queue = deque(found)
+    while queue:
+        for earlier in before(queue.popleft()):
+            if earlier not in found:
+                found.add(earlier)
+                queue.append(earlier)
+    return found
+
+
+def loop_from(first: K, onward: Callable[[K], K]) -> list[K]:
+    """Follow onward from first until a step comes back; give the loop it ends in, from
+    the step it comes back to."""
+    route = [first]
+    while True:
+        following = onward(route[-1])
+        if following in route:
+            return route[route.index(following) :]
+        route.append(following)
 
 
 def sources_of(site: Site) -> dict[str, list[str]]:

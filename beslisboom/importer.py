@@ -57,6 +57,12 @@ class Conversion:
     files: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    def unknown_keys(self, item: Lines, known: set[str], whose: str) -> None:
+        """List every key of an item beyond the format: "'extra' van antwoord 'Nee'"."""
+        for key in item:
+            if key not in known:
+                self.left_out(item.line, f"'{key}' van {whose}")
+
     def left_out(self, line: int, what: str) -> None:
         self.problems.append(
             Problem(
@@ -140,18 +146,16 @@ def question_page(
     ends: dict[str, str],
     labels: dict[str, str],
     conversion: Conversion,
-) -> tuple[str, list[tuple[str, str]]]:
-    """Write one question's page; give the subresults of its answers (label, text)."""
-    for key in question:
-        if key not in QUESTION_KEYS | QUESTION_IGNORED:
-            conversion.left_out(question.line, f"'{key}' van vraag {question['questionId']}")
+) -> tuple[str, list[tuple[str, str]], list[tuple[tuple[str, ...], Any]]]:
+    """Write one question's page; give the subresults of its answers (label, text) and
+    each answer's labels and branches (for arrivals)."""
+    known = QUESTION_KEYS | QUESTION_IGNORED
+    conversion.unknown_keys(question, known, f"vraag {question['questionId']}")
     front = [f"title: {quoted(question.get('question') or question['questionId'])}", "options:"]
     subresults = []
     ways = []
     for number, answer in enumerate(question.get("answers") or [], start=1):
-        for key in answer:
-            if key not in ANSWER_KEYS:
-                conversion.left_out(answer.line, f"'{key}' van antwoord '{answer.get('answer')}'")
+        conversion.unknown_keys(answer, ANSWER_KEYS, f"antwoord '{answer.get('answer')}'")
         front.append(f"  - label: {quoted(answer.get('answer', ''))}")
         names = [labels[str(label)] for label in answer.get("labels") or []]
         if answer.get("subresult"):
@@ -198,7 +202,7 @@ def answer_next(
     ends: dict[str, str],
     labels: dict[str, str],
     conversion: Conversion,
-) -> list[str]:
+) -> tuple[list[str], list[tuple[Any, str]]]:
     """Write where an answer leads: a page, or the redirects as 'next' with 'when'; give
     the lines and the branches (condition or None, target)."""
     target = target_of(answer, ids, ends, conversion)
@@ -292,11 +296,7 @@ def conclusion_page(
 ) -> str:
     """Write one conclusion's page: its text, its obligations, its sources, and the
     subresults of the answers given."""
-    for key in conclusion:
-        if key not in CONCLUSION_KEYS:
-            conversion.left_out(
-                conclusion.line, f"'{key}' van conclusie {conclusion['conclusionId']}"
-            )
+    conversion.unknown_keys(conclusion, CONCLUSION_KEYS, f"conclusie {conclusion['conclusionId']}")
     body = [text_of(conclusion.get("conclusion") or "")]
     for name, text in subresults:
         body.append(f"::: als {name}\n{text_of(text)}\n:::")

@@ -219,17 +219,18 @@ def read_date(block: Block, fields: Fields, key: str) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def section(block: Block, site: Fields, key: str, example: str) -> Fields | None:
+    """Give a group of keys under one key of site.yml; None if absent or not a group."""
+    if site.data.get(key) is None:
+        return None
+    return block.fields(
+        site.data[key], site.value_nodes[key], f"'{key}'", site.line_of(key), example=example
+    )
+
+
 def read_label_words(block: Block, site: Fields) -> Lookup[str]:
     """Read the words a result shows for each label: 'labels:' in site.yml."""
-    if site.data.get("labels") is None:
-        return Lookup()
-    fields = block.fields(
-        site.data["labels"],
-        site.value_nodes["labels"],
-        "'labels'",
-        site.line_of("labels"),
-        example="aanbieder: Je bent aanbieder",
-    )
+    fields = section(block, site, "labels", example="aanbieder: Je bent aanbieder")
     if fields is None:
         return Lookup()
     words = []
@@ -246,13 +247,7 @@ def read_label_words(block: Block, site: Fields) -> Lookup[str]:
 
 def read_limits(block: Block, site: Fields) -> Limits:
     """Read the sizes above which the build warns, from site.yml's limits."""
-    if site.data.get("limits") is None:
-        return Limits()
-    line = site.line_of("limits")
-    example = "page_kb: 1000"
-    fields = block.fields(
-        site.data["limits"], site.value_nodes["limits"], "'limits'", line, example
-    )
+    fields = section(block, site, "limits", example="page_kb: 1000")
     if fields is None:
         return Limits()
     fields.allow_only(LIMIT_KEYS)
@@ -265,20 +260,12 @@ def read_limits(block: Block, site: Fields) -> Limits:
             block.error(fields.line_of(key), say("limiet-geen-getal", key=key))
             continue
         found[key] = value
-    return Limits(**found, line=line)
+    return Limits(**found, line=site.line_of("limits"))
 
 
 def read_contact(block: Block, site: Fields) -> Contact:
     """Read the contact block of site.yml."""
-    if site.data.get("contact") is None:
-        return Contact()
-    fields = block.fields(
-        site.data["contact"],
-        site.value_nodes["contact"],
-        "'contact'",
-        site.line_of("contact"),
-        example="email: adres@example.nl",
-    )
+    fields = section(block, site, "contact", example="email: adres@example.nl")
     if fields is None:
         return Contact()
     fields.allow_only(CONTACT_KEYS)

@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, replace
 
+from .check import link_line
+from .conditions import Condition
+from .graph import loop_from, reaching
 from .messages import say, suggest
 from .model import Branch, Lookup, Node, Problem, Site, when_text
 
@@ -46,7 +49,8 @@ class Unfolded:
 def ways(node: Node) -> list[Way]:
     """List the ways on from a node, each with its branches (a fixed next is one branch)."""
     if node.next:
-        return [Way(-1, node.next_label or "Volgende", Labels(), (Branch(None, node.next),), 0)]
+        next_ = (Branch(None, node.next, node.next_line),)
+        return [Way(-1, node.next_label or "Volgende", Labels(), next_, node.next_line)]
     if node.branches:
         label = node.next_label or "Volgende"
         return [Way(-1, label, Labels(), node.branches, node.next_line)]
@@ -62,15 +66,15 @@ def ways(node: Node) -> list[Way]:
     ]
 
 
+def conditions_of(node: Node) -> list[tuple[Condition, int]]:
+    """List a node's conditions with their lines: its answers', its next's, its text's."""
+    parts = [*(b for o in node.options for b in o.branches), *node.branches, *node.blocks]
+    return [(part.when, part.line) for part in parts if part.when]
+
+
 def tested(node: Node, site: Site) -> set[str]:
     """List the labels a node's own conditions test, and those its result page shows."""
-    found = {
-        name
-        for branch in [*node.branches, *(b for o in node.options for b in o.branches)]
-        if branch.when
-        for name in branch.when.names
-    }
-    found.update(name for block in node.blocks if block.when for name in block.when.names)
+    found = {name for when, _ in conditions_of(node) for name in when.names}
     if node.is_end:
         found.update(site.settings.label_words)
     return found
@@ -139,10 +143,7 @@ def check_labels(site: Site) -> list[Problem]:
     used = set(site.settings.label_words)
     problems = []
     for node in site.nodes.values():
-        conditions = [(b.when, b.line) for o in node.options for b in o.branches if b.when]
-        conditions += [(b.when, b.line) for b in node.branches if b.when]
-        conditions += [(b.when, b.line) for b in node.blocks if b.when]
-        for when, line in conditions:
+        for when, line in conditions_of(node):
             for name in sorted(when.names):
                 used.add(name)
                 if name not in set_by:
@@ -292,29 +293,18 @@ class Walk:
         for number, moves in enumerate(self.moves):
             for following in moves:
                 before[following].append(number)
-        queue = deque(finishing)
-        while queue:
-            for earlier in before[queue.popleft()]:
-                if earlier not in finishing:
-                    finishing.add(earlier)
-                    queue.append(earlier)
+        finishing = reaching(finishing, before.__getitem__)
         problems, seen = [], set()
         for number in range(len(self.order)):
             if number in finishing:
                 continue
-            loop = [number]
-            while True:
-                following = next(m for m in self.moves[loop[-1]] if m not in finishing)
-                if following in loop:
-                    loop = loop[loop.index(following) :]
-                    break
-                loop.append(following)
+            loop = loop_from(number, lambda n: next(m for m in self.moves[n] if m not in finishing))
             ids = [self.order[n][0] for n in loop]
             if frozenset(ids) in seen:
                 continue
             seen.add(frozenset(ids))
             closing = self.site.nodes[ids[-1]]
-            line = next((w.line for w in ways(closing) for b in w.branches if b.next == ids[0]), 1)
+            line = link_line(closing, ids[0])
             message = say(
                 "geen-uitweg-labels", loop=" → ".join([*ids, ids[0]]), route=self.route(loop[0])
             )
