@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -116,6 +118,21 @@ def vnu_jar() -> Path:
     if not path.is_file() or not shutil.which("java"):
         missing("the Nu checker needs vnu-jar (npm ci) and java")
     return path
+
+
+def nu_errors(vnu_jar: Path, files: list[Path], css: bool = False) -> list[str]:
+    """Check files with the W3C Nu checker; list its errors as 'file:line: message'."""
+    also = ["--also-check-css"] if css else []
+    done = subprocess.run(
+        ["java", "-jar", str(vnu_jar), "--format", "json", "--stdout", *also, *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
+    return [
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(done.stdout)["messages"]
+        if m["type"] == "error"
+    ]
 
 
 @pytest.fixture(scope="session")

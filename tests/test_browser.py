@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
 from collections import deque
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -12,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from beslisboom.cli import main
-from conftest import ROOT, serve_folder
+from conftest import ROOT, nu_errors, serve_folder
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 CONTACT_PAGE = "einde.html"
@@ -237,19 +235,8 @@ def test_keyboard_only_walk_to_the_contact_page(visit):
 
 
 def test_html_and_css_are_valid(site, vnu_jar):
-    files = [str(p) for p in sorted(site.rglob("*")) if p.suffix in (".html", ".css")]
-    done = subprocess.run(
-        ["java", "-jar", str(vnu_jar), "--format", "json", "--stdout", "--also-check-css", *files],
-        capture_output=True,
-        text=True,
-    )
-    messages = json.loads(done.stdout)["messages"]
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
-    assert errors == []
+    files = [p for p in sorted(site.rglob("*")) if p.suffix in (".html", ".css")]
+    assert nu_errors(vnu_jar, files, css=True) == []
 
 
 ROUTE_WEINIG = [

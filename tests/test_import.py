@@ -4,7 +4,6 @@ original, whose conditions this file evaluates on its own (jexl turned into Pyth
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import shutil
@@ -17,7 +16,7 @@ import yaml
 
 from beslisboom.importer import convert, write
 from beslisboom.pipeline import build, format_problem
-from conftest import ROOT, SHARED, project_for
+from conftest import ROOT, SHARED, nu_errors, project_for
 
 # The tree is read where the project's shared data lives, beside the project; it is never
 # copied in. BESLISBOOM_TREES may point to another folder holding minbzk-ai-verordening/.
@@ -331,16 +330,4 @@ def test_the_single_file_follows_the_same_route(imported, browser, axe_source, t
 
 def test_the_sampled_pages_and_the_overview_are_valid_html(imported, vnu_jar):
     content, dist, _, _ = imported
-    files = [str(dist / name) for name in sample_pages(dist, content)]
-    done = subprocess.run(
-        ["java", "-jar", str(vnu_jar), "--format", "json", "--stdout", *files],
-        capture_output=True,
-        text=True,
-    )
-    messages = json.loads(done.stdout)["messages"]
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
-    assert errors == []
+    assert nu_errors(vnu_jar, [dist / name for name in sample_pages(dist, content)]) == []

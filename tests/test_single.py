@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,7 +11,7 @@ import pytest
 
 from beslisboom.cli import main
 from beslisboom.single import csp_hash
-from conftest import ROOT, eventually
+from conftest import ROOT, eventually, nu_errors
 from htmlcheck import Page, broken_references
 from test_browser import KEYBOARD_ROUTE, ROUTE_WEINIG, axe_violations, tab_to
 from test_seed import FLOW, IDS, source_sentences
@@ -177,26 +175,7 @@ def test_keyboard_only_walk_to_the_contact_section(reader):
 
 
 def test_html_and_css_are_valid(single, vnu_jar):
-    done = subprocess.run(
-        [
-            "java",
-            "-jar",
-            str(vnu_jar),
-            "--format",
-            "json",
-            "--stdout",
-            "--also-check-css",
-            str(single),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    errors = [
-        f"{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(done.stdout)["messages"]
-        if m["type"] == "error"
-    ]
-    assert errors == []
+    assert nu_errors(vnu_jar, [single], css=True) == []
 
 
 def answer_rows(page) -> list[list[str]]:
