@@ -11,8 +11,9 @@ from typing import NoReturn
 from .load import shown
 from .output import size
 from .parallel import jobs_available
-from .pipeline import Project, Result, build, format_problem
+from .pipeline import Project, Result, build, format_problem, origin
 from .plan import single_name
+from .write import other_origin, refusal_of_other
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,6 +100,11 @@ def make_parser() -> DutchParser:
         "--strict", action="store_true", help="laat ook waarschuwingen de opdracht laten mislukken"
     )
     options.add_argument(
+        "--vervang",
+        action="store_true",
+        help="vervang in --out ook een site die uit een andere inhoudsmap is gebouwd",
+    )
+    options.add_argument(
         "--host",
         default="127.0.0.1",
         metavar="ADRES",
@@ -154,7 +160,7 @@ def report(result: Result, strict: bool) -> None:
     for problem in result.problems:
         print(format_problem(problem), file=sys.stderr)
     errors = sum(1 for p in result.problems if p.is_error)
-    warnings = len(result.problems) - errors
+    warnings = sum(1 for p in result.problems if p.severity == "waarschuwing")
     if errors or warnings:
         parts = [f"{errors} {'fout' if errors == 1 else 'fouten'}"] if errors else []
         if warnings:
@@ -185,7 +191,21 @@ def unsafe_output(out: Path, project: Project) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command and return the exit code: 0 good, 1 content errors, 2 wrong usage."""
+    """Run one command and return the exit code: 0 good, 1 content errors, 2 wrong usage,
+    130 stopped with Ctrl-C."""
+    try:
+        return run(argv)
+    except KeyboardInterrupt:
+        print(
+            "Gestopt (Ctrl+C). De uitvoermap is de vorige of de nieuwe site, nooit een halve; "
+            "de volgende build ruimt op wat er nog naast staat.",
+            file=sys.stderr,
+        )
+        return 130
+
+
+def run(argv: list[str] | None) -> int:
+    """Run one command (see main)."""
     for stream in (sys.stdout, sys.stderr):  # a terminal without UTF-8 gets '?' for 'é'
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -206,15 +226,24 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.command in ("build", "serve") and (why := unsafe_output(args.out, project)):
         usage_error(parser, why)
+    if args.command in ("build", "serve") and not args.vervang:
+        if other := other_origin(args.out.absolute(), origin(project, args.out)):
+            message = refusal_of_other(args.out, other, origin(project, args.out))
+            print(f"{shown(args.out)}: fout: {message}", file=sys.stderr)
+            return 1
     if args.command == "serve":
+        if not 0 < args.port < 65536:
+            usage_error(
+                parser, "--port moet een getal van 1 tot en met 65535 zijn, zoals --port 8001"
+            )
         from .serve import serve  # the preview's server is only loaded when asked for
 
-        return serve(project, args.out, args.host, args.port)
+        return serve(project, args.out, args.host, args.port, args.vervang)
     out = args.out if args.command == "build" else None
-    result = build(project, out, jobs=jobs_available())
+    result = build(project, out, jobs=jobs_available(), replace=args.vervang)
     report(result, args.strict)
     if result.failed(args.strict) or not result.files:
-        if args.command == "build":
+        if args.command == "build" and not result.written:
             print(f"Er is niets geschreven; {shown(args.out)} is ongewijzigd.", file=sys.stderr)
         return 1
     if args.command == "check":
@@ -232,7 +261,7 @@ def start_tree(parser: argparse.ArgumentParser, folder: Path | None) -> int:
     shutil.copytree(STARTER, folder, dirs_exist_ok=True)
     print(
         f"Een nieuwe beslisboom staat in {shown(folder)}/. Bekijk hem met:\n"
-        f"  python build.py serve --content {shown(folder)}"
+        f"  python build.py serve --content {shown(folder)} --out {shown(folder)}-site"
     )
     return 0
 
@@ -276,7 +305,7 @@ def import_tree(
         return 1
     print(
         f"De site krijgt {result.pages_said()}. Bekijk hem met:\n"
-        f"  python build.py serve --content {shown(content)}"
+        f"  python build.py serve --content {shown(content)} --out {shown(content)}-site"
     )
     return 0
 

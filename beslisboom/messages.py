@@ -278,6 +278,23 @@ MESSAGES = {
         "naast de uitvoermap staat {name}, die deze build niet heeft gemaakt; de build "
         "gebruikt die naam zelf: hernoem of verwijder die map"
     ),
+    "uitvoer-andere-inhoud": (
+        "de map {out} bevat de site van een andere inhoudsmap ({other}), niet van {content}; "
+        "de build vervangt die niet zomaar: kies met --out een eigen map voor deze site, of "
+        "geef --vervang als je die site echt wilt vervangen"
+    ),
+    "uitvoer-rest": (
+        "de nieuwe site is gepubliceerd, maar de vorige kon niet helemaal weg: {file} bleef "
+        "staan ({reason}); wat over is, staat nu in {folder} naast de uitvoermap: sluit het "
+        "programma dat dat bestand open heeft, of geef jezelf rechten op die map; elke "
+        "volgende build probeert het weer weg te halen"
+    ),
+    "uitvoer-per-bestand": (
+        "in de map boven {out} ({parent}) mag de build niet schrijven, dus is de site in "
+        "{out} zelf bestand voor bestand vervangen: elk bestand was steeds heel, maar een "
+        "lezer die op dat moment een pagina opende, kon even oude en nieuwe pagina's door "
+        "elkaar krijgen; na een onderbreking maakt de volgende build het af"
+    ),
     "uitvoer-bezig": (
         "een andere build of preview schrijft al naar {out} en is na {seconds} seconden "
         "nog niet klaar; wacht tot die klaar is en probeer het opnieuw"

@@ -36,6 +36,9 @@ def hash_slot() -> Any:
 COMPARED: dict[type, tuple[str, ...]] = {}  # the compared fields of each class
 
 
+NOTE = "let op"  # a Problem's severity for what the editor should know, never a failure
+
+
 @dataclass(frozen=True)
 class Problem:
     """One content mistake, located in a file and (where known) a line."""
@@ -43,7 +46,8 @@ class Problem:
     path: Path
     line: int | None
     message: str
-    severity: str = "fout"  # "fout" stops the build, "waarschuwing" only with --strict
+    severity: str = "fout"  # "fout" stops the build, "waarschuwing" only with --strict,
+    # "let op" never: what the build did and the editor should know (see write.py)
 
     @property
     def is_error(self) -> bool:

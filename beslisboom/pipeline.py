@@ -8,6 +8,7 @@ inputs, which is all that makes the preview's rebuilds quick.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from .graph import reachable_part
 from .load import load_site, shown
 from .memo import Fresh, Memo
 from .messages import say, write_hint
-from .model import Problem, Site
+from .model import NOTE, Problem, Site
 from .output import FileData
 from .plan import single_name
 from .render import render_site, size_warnings
@@ -42,7 +43,7 @@ class Result:
 
     def failed(self, strict: bool = False) -> bool:
         """Tell whether the problems stop the build."""
-        return any(p.is_error or strict for p in self.problems)
+        return any(p.is_error or (strict and p.severity != NOTE) for p in self.problems)
 
     def page_count(self) -> int:
         """Count the site's HTML pages, the single file not included (build, check, serve)."""
@@ -61,26 +62,32 @@ def build(
     memo: Memo | None = None,
     jobs: int = 1,
     show: Callable[[Result], None] | None = None,
+    replace: bool = False,
 ) -> Result:
     """Read, check and render everything; publish it to out unless out is None.
 
     show, if given, sees the rendered result before it is published (the preview serves
-    it at once). A build with problems writes nothing.
+    it at once). A build with problems writes nothing. replace: the editor asked to
+    replace a site of another content folder in out.
     """
     memo = memo if memo is not None else Fresh()
     if out is not None:  # a crash may have left the old site beside out: put it back first
-        problems = recovered(out)
-        if problems:
-            return Result(problems=problems)
+        notes = recovered(out)
+        if any(p.is_error for p in notes):
+            return Result(problems=notes)
+    else:
+        notes = []
     with collector_paused():
         result = make(project, memo, jobs)
+        result.problems[:0] = notes
         if result.failed() or not result.files:
             return result
         if show is not None:
             show(result)
         if out is not None:
-            result.problems += publish_site(out, result.files)
-            if result.failed():
+            published = publish_site(out, result.files, origin(project, out), replace)
+            result.problems += published
+            if any(p.is_error for p in published):
                 return result
             result.written = True
         memo.forget_unused()
@@ -92,21 +99,35 @@ def recovered(out: Path) -> list[Problem]:
     return attempt(lambda: recover(out), out)
 
 
-def publish_site(out: Path, files: dict[str, FileData]) -> list[Problem]:
-    """Publish the files to out (see write.py); say why not, if it can't be done."""
-    return attempt(lambda: publish(out, files), out)
+def publish_site(
+    out: Path, files: dict[str, FileData], origin: str = "", replace: bool = False
+) -> list[Problem]:
+    """Publish the files to out (see write.py); say what the editor should know, and why
+    not, if it can't be done."""
+    return attempt(lambda: publish(out, files, origin, replace).notes, out)
 
 
-def attempt(action: Callable[[], object], out: Path) -> list[Problem]:
-    """Do something to the output folder; turn a refusal or a system error into a problem."""
+def origin(project: Project, out: Path) -> str:
+    """Name the content folder as seen from the output folder: the same on every copy of
+    the project, so that the same content gives the same output."""
+    content, target = project.content.absolute().resolve(), out.absolute().resolve()
     try:
-        action()
+        return Path(os.path.relpath(content, target)).as_posix()
+    except ValueError:  # another drive, on Windows
+        return content.as_posix()
+
+
+def attempt(action: Callable[[], list[str] | None], out: Path) -> list[Problem]:
+    """Do something to the output folder; turn a refusal or a system error into a problem,
+    and what it says the editor should know into notes."""
+    try:
+        notes = action() or []
     except Refused as refusal:
         return [Problem(out, None, str(refusal))]
     except OSError as error:
         reason, hint = error.strerror or str(error), write_hint(error)
         return [Problem(out, None, say("niet-schrijfbaar", reason=reason, hint=hint))]
-    return []
+    return [Problem(out, None, note, NOTE) for note in notes]
 
 
 def check(project: Project, jobs: int = 1) -> Result:

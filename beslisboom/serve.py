@@ -34,7 +34,15 @@ from .memo import Memo
 from .model import Problem
 from .output import FileData, parts
 from .parallel import jobs_available
-from .pipeline import Project, Result, build, format_problem, publish_site, recovered
+from .pipeline import (
+    Project,
+    Result,
+    build,
+    format_problem,
+    origin,
+    publish_site,
+    recovered,
+)
 from .routedata import script_safe
 
 STEP_MS = 20  # after a file event, wait this long for more before rebuilding
@@ -104,9 +112,12 @@ Answer = tuple[str, str, tuple[bytes, ...]]  # status, content type, body in par
 class Preview:
     """Keep the last good site and the current problems; answer the browser from them."""
 
-    def __init__(self, project: Project, out: Path, hosts: set[str] | None = None) -> None:
+    def __init__(
+        self, project: Project, out: Path, hosts: set[str] | None = None, replace: bool = False
+    ) -> None:
         self.project = project
         self.out = out
+        self.replace = replace  # --vervang: out may hold a site of another content folder
         self.hosts = hosts or set()  # the Host headers the preview answers; empty: any
         self.memo = Memo()
         self.files: dict[str, FileData] = {}
@@ -140,7 +151,7 @@ class Preview:
         if not self.unpublished:
             return True
         self.unpublished = False
-        problems = publish_site(self.out, self.files)
+        problems = publish_site(self.out, self.files, origin(self.project, self.out), self.replace)
         return not problems or self.report(problems, None, "")
 
     def publish_when_quiet(self, stop: threading.Event) -> None:
@@ -381,7 +392,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(project: Project, out: Path, host: str, port: int) -> int:
+def serve(project: Project, out: Path, host: str, port: int, replace: bool = False) -> int:
     """Build, serve and watch until Ctrl-C; return the exit code."""
     # Stop on Ctrl-C, and on a polite request to end, at any moment, even where the preview
     # was started in the background (which makes it ignore Ctrl-C by default).
@@ -396,7 +407,7 @@ def serve(project: Project, out: Path, host: str, port: int) -> int:
         )
     # Requests to another address of this computer can't be told from a rebinding attack;
     # reachable from elsewhere, the preview answers whatever name it was reached by.
-    preview = Preview(project, out, own_hosts(host, port) if is_loopback(host) else None)
+    preview = Preview(project, out, own_hosts(host, port) if is_loopback(host) else None, replace)
     try:
         server = PreviewServer((host, port), preview)
     except OSError as error:

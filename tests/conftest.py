@@ -187,3 +187,29 @@ def eventually(condition: Callable[[], object], what: str, deadline: float = 15)
             return found
         time.sleep(0.05)
     pytest.fail(f"waited {deadline} s for {what}")
+
+
+def unwritable(folder: Path) -> None:
+    """Make a folder unwritable, even for root (chattr +i), as a shared drive's folder or
+    a folder without permission is."""
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+
+
+def writable(top: Path) -> None:
+    """Make every folder below top writable again."""
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-R", "-i", str(top)], check=True)
+        return
+    for root, dirs, _files in os.walk(top):
+        for name in dirs:
+            os.chmod(os.path.join(root, name), 0o755)
+
+
+@pytest.fixture
+def lock_down(tmp_path: Path):
+    """Give unwritable(); every folder is writable again after the test."""
+    yield unwritable
+    writable(tmp_path)

@@ -13,7 +13,7 @@ from test_media import media_messages
 
 from beslisboom.cli import make_parser
 from beslisboom.messages import MESSAGES
-from conftest import ROOT
+from conftest import ROOT, unwritable, writable
 from test_checks import CASES, LABEL_SITE_CASES, SITE_CASES
 
 GUIDE = (ROOT / "docs" / "handleiding.md").read_text(encoding="utf-8")
@@ -122,6 +122,20 @@ def publishing_messages(content: Path, place: Path) -> list[str]:
             found += [format_problem(p) for p in build(project, place / "bezig").problems]
     finally:
         write.WAIT = wait
+    other = place / "andere"
+    shutil.copytree(content, other)
+    build(project, place / "site")
+    found += [format_problem(p) for p in build(project_for(other), place / "site").problems]
+    (place / "drive" / "boom").mkdir(parents=True)  # a shared drive: only boom is writable
+    build(project, place / "drive" / "boom")
+    (content / "start.md").write_text("---\ntitle: B\n---\n", encoding="utf-8")
+    try:
+        unwritable(place / "site" / "assets")
+        unwritable(place / "drive")
+        for out in (place / "site", place / "drive" / "boom"):
+            found += [format_problem(p) for p in build(project, out).problems]
+    finally:
+        writable(place)
     return found
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import os
+import pickle
 import random
 import signal
 import subprocess
@@ -11,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from beslisboom import write
 from beslisboom.cli import main
 from beslisboom.parallel import jobs_available
 from beslisboom.write import MANIFEST
@@ -31,9 +35,10 @@ if crash_at:
     renames = []
     real = os.replace
     def replace(a, b):
+        folder = os.path.isdir(a)  # the site's folders; not the manifest, renamed into place
         real(a, b)
-        renames.append(b)
-        if len(renames) == crash_at:
+        renames.append(b) if folder else None
+        if folder and len(renames) == crash_at:
             os._exit(9)  # as if the power went: no clean-up runs
     write.os.replace = replace
 sys.exit(main(sys.argv[1:]))
@@ -44,10 +49,13 @@ def build(content: Path, out: Path) -> int:
     return main(["build", "--content", str(content), "--out", str(out)])
 
 
-def run_build(content: Path, out: Path, crash_at: int = 0, **popen) -> subprocess.Popen:
+def run_build(
+    content: Path, out: Path, crash_at: int = 0, extra: tuple[str, ...] = (), **popen
+) -> subprocess.Popen:
     """Start `build.py build` as its own process; crash_at=n stops it after the n-th rename."""
     code = DRIVER.format(root=str(ROOT), crash_at=crash_at)
     command = [sys.executable, "-c", code, "build", "--content", str(content), "--out", str(out)]
+    command += extra
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
 
 
@@ -189,7 +197,7 @@ def test_two_builds_into_one_folder_at_once_never_mix(tmp_path):
         clean[name] = site_files(tmp_path / f"schoon-{name}")
     out = tmp_path / "dist"
     for _ in range(3):
-        processes = [run_build(one, out), run_build(two, out)]
+        processes = [run_build(tree, out, extra=("--vervang",)) for tree in (one, two)]
         codes = [p.wait(timeout=120) for p in processes]
         assert codes == [0, 0], [p.stderr.read().decode() for p in processes]
         assert site_files(out) in (clean["een"], clean["twee"])
@@ -267,3 +275,156 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+# Stopped at every system call: test_publish runs interrupt.py, which publishes NEW over
+# OLD and is killed (or gets Ctrl-C) at the n-th call, for n = 1, 2, ... until it finishes.
+OLD = {
+    "index.html": b"oud begin",
+    "blijft.html": b"blijft",
+    "assets/stijl.css": b"oude stijl",
+    "bestanden/oud/weg.pdf": b"gaat weg",
+}
+NEW = {
+    "index.html": b"nieuw begin",
+    "blijft.html": b"blijft",
+    "assets/stijl.css": b"nieuwe stijl",
+    "bestanden/nieuw/erbij.pdf": b"komt erbij",
+}
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    """The site's files, without the build's own bookkeeping (manifest, inner lock)."""
+    own = (write.INNER_LOCK, f"{write.INNER_WORK}/")
+    return {k: v for k, v in site_files(folder).items() if not k.startswith(own)}
+
+
+def stop_publish(out: Path, pickled: Path, number: int, how: str) -> int:
+    command = [sys.executable, str(ROOT / "tests" / "interrupt.py"), str(out), str(pickled)]
+    done = subprocess.run([*command, str(number), how], capture_output=True, timeout=60)
+    assert b"Traceback" not in done.stderr, done.stderr.decode()
+    return done.returncode
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["kill", "ctrl-c"])
+@pytest.mark.parametrize("where", ["beside", "inside"])
+def test_stopped_at_any_system_call_the_next_build_repairs(tmp_path, lock_down, how, where):
+    pickled = tmp_path / "nieuw.pickle"
+    pickled.write_bytes(pickle.dumps(NEW))
+    for number in itertools.count(1):
+        parent = tmp_path / str(number)
+        out = parent / "dist"
+        write.publish(out, OLD)
+        before = sorted(os.listdir(parent))
+        if where == "inside":  # a shared drive: the folder above the output is read-only
+            lock_down(parent)
+        code = stop_publish(out, pickled, number, how)
+        assert code in (0, 130 if how == "ctrl-c" else -signal.SIGKILL)
+        if where == "inside":  # file by file: every file whole, old or new
+            for name, data in contents(out).items():
+                assert data in (OLD.get(name), NEW.get(name)), (number, name)
+        elif out.exists():
+            assert contents(out) in (OLD, NEW), number
+        else:
+            assert contents(parent / ".dist.oud") == OLD, number
+        write.recover(out)  # what the next build does first
+        assert contents(out) in (OLD, NEW), number
+        assert sorted(os.listdir(parent)) == before, number
+        assert not (out / write.INNER_WORK).exists(), number
+        write.publish(out, NEW)  # and then it publishes
+        assert contents(out) == NEW, number
+        if code == 0:
+            break
+    assert number > 20  # the publish made at least this many calls, each one stopped at
+
+
+def test_a_file_that_cannot_be_removed_is_set_aside_and_the_site_published(
+    make_tree, tmp_path, lock_down, capsys
+):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    lock_down(out / "assets")  # its files can't be removed: held open, or no permission
+    (content / "einde.md").write_text(page("Anders"), encoding="utf-8")
+    capsys.readouterr()
+    for _ in range(2):  # and again while the file still can't be removed
+        assert build(content, out) == 0
+        err = capsys.readouterr().err
+        assert "dist: let op: de nieuwe site is gepubliceerd, maar de vorige kon niet" in err
+        assert "staat nu in .dist.oud-2 naast de uitvoermap" in err
+        assert "niets geschreven" not in err
+        assert site_files(out) == current(content, tmp_path / "schoon")
+        beside = sorted(name for name in os.listdir(tmp_path) if name.startswith(".dist"))
+        assert beside == [".dist.lock", ".dist.oud-2"]
+    subprocess.run(["chattr", "-R", "-i", str(tmp_path)], check=False)
+    (tmp_path / ".dist.oud-2" / "assets").chmod(0o755)
+    assert build(content, out) == 0
+    assert capsys.readouterr().err == ""
+    assert ".dist.oud-2" not in os.listdir(tmp_path)
+
+
+def test_an_output_on_a_shared_drive_is_published_file_by_file(
+    make_tree, tmp_path, lock_down, capsys
+):
+    content = make_tree(SMALL)
+    drive = tmp_path / "S"
+    out = drive / "boom"
+    out.mkdir(parents=True)
+    lock_down(drive)  # S:\ may not be written, S:\boom may
+    for title in ("Einde", "Anders"):
+        (content / "einde.md").write_text(page(title), encoding="utf-8")
+        assert build(content, out) == 0
+        err = capsys.readouterr().err
+        assert (
+            "boom: let op: in de map boven boom (S) mag de build niet schrijven, dus is de site "
+            "in boom zelf bestand voor bestand vervangen: elk bestand was steeds heel"
+        ) in err
+        assert contents(out) == current(content, tmp_path / f"schoon-{title}")
+        assert os.listdir(drive) == ["boom"]
+    (out / "verslag.docx").write_bytes(b"van iemand")
+    assert build(content, out) == 1  # its promises hold there too: a file of others stays
+    assert "boom bevat bestanden die deze build niet heeft gemaakt (verslag.docx)" in (
+        capsys.readouterr().err
+    )
+
+
+def test_a_site_of_another_content_folder_is_replaced_only_when_asked(make_tree, tmp_path, capsys):
+    content = make_tree(SMALL)
+    out = tmp_path / "dist"
+    assert build(content, out) == 0
+    before = snapshot(out)
+    other = write_tree(tmp_path / "starter", 3)
+    for command in ("build", "serve"):
+        assert main([command, "--content", str(other), "--out", str(out)]) == 1
+        assert snapshot(out) == before
+        err = capsys.readouterr().err
+        assert (
+            "dist: fout: de map dist bevat de site van een andere inhoudsmap (content), niet "
+            "van starter; de build vervangt die niet zomaar: kies met --out een eigen map "
+            "voor deze site, of geef --vervang als je die site echt wilt vervangen"
+        ) in err
+    assert main(["build", "--content", str(other), "--out", str(out), "--vervang"]) == 0
+    assert snapshot(out) != before
+    assert build(content, out) == 1  # now the other way round
+    assert main(["build", "--content", str(content), "--out", str(out), "--vervang"]) == 0
+    assert snapshot(out) == before
+
+
+def test_ctrl_c_of_a_build_says_so_in_dutch(tmp_path):
+    content = write_tree(tmp_path / "boom", 1000)
+    process = run_build(content, tmp_path / "dist")
+    time.sleep(0.8)  # somewhere in reading, rendering or writing
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err.decode()
+    assert (
+        err.decode()
+        .strip()
+        .endswith(
+            "Gestopt (Ctrl+C). De uitvoermap is de vorige of de nieuwe site, nooit een halve; de "
+            "volgende build ruimt op wat er nog naast staat."
+        )
+    )
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+    assert build(content, tmp_path / "dist") == 0
