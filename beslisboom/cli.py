@@ -287,7 +287,16 @@ def import_tree(
             parser,
             f"{shown(content)} bestaat al en is niet leeg; kies met --content een nieuwe map",
         )
-    conversion = convert(source)
+    try:
+        conversion = convert(source)
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError) as bug:
+        print(
+            f"{shown(source)}: fout: de omzetter liep vast op dit bestand "
+            f"({type(bug).__name__}); er is niets geschreven. Controleer of het een "
+            "decision-tree.yaml van MinBZK is, en meld het aan de beheerder van de build.",
+            file=sys.stderr,
+        )
+        return 1
     for problem in conversion.problems:
         print(format_problem(problem), file=sys.stderr)
     if not conversion.files:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
-from .conditions import parse
+from .conditions import is_label, parse
 from .messages import say
 from .model import Problem
 from .urls import slug
@@ -36,8 +36,51 @@ class Lines(dict):
     line = 0
 
 
+MAX_NODES = 200_000  # a tree of thousands of questions has far fewer; an alias bomb more
+
+
+class TooLarge(yaml.YAMLError):
+    """The file's aliases (*naam) would make it too large to read; carries the line."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class LineLoader(yaml.SafeLoader):
-    """Read YAML into Lines, so that every question and answer knows where it was written."""
+    """Read YAML into Lines, so that every question and answer knows where it was written.
+
+    A document whose aliases would unfold into more than MAX_NODES values is refused before
+    anything is built from it: a few lines of '&a [*b, *b, ...]' can otherwise fill the
+    memory.
+    """
+
+    def compose_document(self) -> yaml.Node:  # PyYAML's public composer step
+        node = super().compose_document()
+        sizes: dict[int, int] = {}
+        if unfolded_size(node, sizes) > MAX_NODES:
+            raise TooLarge(node.start_mark.line + 1)
+        return node
+
+
+def unfolded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """Count the values a node unfolds into, each shared node counted where it is used;
+    a node that holds itself counts as too large."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    sizes[id(node)] = MAX_NODES + 1  # while counting: a loop back here is too large
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = node.value
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    total = 1
+    for child in children:
+        total += unfolded_size(child, sizes)
+        if total > MAX_NODES:
+            break
+    sizes[id(node)] = total
+    return total
 
 
 def construct_lines(loader: LineLoader, node: yaml.MappingNode) -> Lines:
@@ -63,6 +106,10 @@ class Conversion:
             if key not in known:
                 self.left_out(item.line, f"'{key}' van {whose}")
 
+    def misshapen(self, line: int, message: str) -> None:
+        """Report a part that has not the format's shape; it is left out."""
+        self.problems.append(Problem(self.source, line, message))
+
     def left_out(self, line: int, what: str) -> None:
         self.problems.append(
             Problem(
@@ -84,6 +131,9 @@ def convert(source: Path) -> Conversion:
     except UnicodeDecodeError:
         conversion.problems.append(Problem(source, None, say("geen-utf8")))
         return conversion
+    except TooLarge as large:
+        conversion.problems.append(Problem(source, large.line, say("import-te-groot")))
+        return conversion
     except yaml.YAMLError:
         line, message = describe_yaml_error(text, error_line(text))
         conversion.problems.append(Problem(source, line + 1, message))
@@ -91,10 +141,10 @@ def convert(source: Path) -> Conversion:
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         conversion.problems.append(Problem(source, 1, say("import-geen-boom")))
         return conversion
-    questions = [q for q in data["questions"] if isinstance(q, dict) and "questionId" in q]
-    conclusions = [c for c in data.get("conclusions") or [] if isinstance(c, dict)]
-    ids = {str(q["questionId"]): question_id(q["questionId"]) for q in questions}
-    ends = {str(c["conclusionId"]): conclusion_id(c["conclusionId"]) for c in conclusions}
+    questions = well_formed(data["questions"], "questionId", "een vraag", conversion)
+    conclusions = well_formed(data.get("conclusions"), "conclusionId", "een conclusie", conversion)
+    ids = file_names([q["questionId"] for q in questions], "vraag")
+    ends = file_names([c["conclusionId"] for c in conclusions], "conclusie")
     labels = label_names(questions)
     subresults = []
     routes: dict[str, list[tuple[tuple[str, ...], Any]]] = {}  # page id -> its answers' ways
@@ -116,27 +166,101 @@ def convert(source: Path) -> Conversion:
     return conversion
 
 
-def question_id(value: Any) -> str:
-    return f"vraag-{value}"
+SCALAR = (str, int, float)
+UNSAFE = re.compile(r"[^A-Za-z0-9.]+|\.{2,}")  # what may not be in a file name of ours
+MAX_NAME = 60  # characters of the original's id kept in a page's name
 
 
-def conclusion_id(value: Any) -> str:
-    return f"conclusie-{value}"
+def well_formed(items: Any, key: str, what: str, conversion: Conversion) -> list[Lines]:
+    """Keep the items that have the format's shape (a mapping with an id, lists where the
+    format has lists); report the others and every part that is not of its kind."""
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        conversion.misshapen(1, say("import-vorm", what=what, why="geen lijst"))
+        return []
+    kept = []
+    for item in items:
+        if not isinstance(item, Lines) or not isinstance(item.get(key), SCALAR):
+            line = item.line if isinstance(item, Lines) else 1
+            conversion.misshapen(line, say("import-vorm", what=what, why=f"zonder {key}"))
+            continue
+        for list_key in ("answers", "sources", "labels", "redirects"):
+            if list_key in item and not isinstance(item[list_key], list):
+                why = f"'{list_key}' is geen lijst"
+                conversion.misshapen(item.line, say("import-vorm", what=what, why=why))
+                item[list_key] = []
+        if "answers" in item:
+            item["answers"] = [
+                answer
+                for answer in item["answers"]
+                if shaped(answer, "een antwoord", conversion, item.line)
+            ]
+            for answer in item["answers"]:
+                answer["redirects"] = [
+                    redirect
+                    for redirect in answer.get("redirects") or []
+                    if shaped(redirect, "een redirect", conversion, answer.line)
+                ]
+                answer["labels"] = [
+                    label for label in answer.get("labels") or [] if isinstance(label, SCALAR)
+                ]
+        kept.append(item)
+    return kept
+
+
+def shaped(item: Any, what: str, conversion: Conversion, line: int) -> bool:
+    """Tell whether a part is a mapping (with lists where the format has lists)."""
+    if not isinstance(item, Lines):
+        conversion.misshapen(line, say("import-vorm", what=what, why="geen lijst van sleutels"))
+        return False
+    for list_key in ("labels", "redirects"):
+        if list_key in item and not isinstance(item[list_key], list):
+            why = f"'{list_key}' is geen lijst"
+            conversion.misshapen(item.line, say("import-vorm", what=what, why=why))
+            item[list_key] = []
+    return True
+
+
+def file_names(values: list[Any], prefix: str) -> dict[str, str]:
+    """Give every id of the original a page name of its own that is a plain, safe file
+    name in the new folder: 'vraag-1.2'; '/../x' becomes 'vraag-x', and names that would
+    be alike (also in other capitals, as Windows sees them) get a number."""
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for value in values:
+        key = str(value)
+        if key in names:
+            continue
+        base = f"{prefix}-{UNSAFE.sub('-', key[:MAX_NAME]).strip('-.') or 'zonder-naam'}"
+        name, number = base, 1
+        while name.lower() in used:
+            number += 1
+            name = f"{base}-{number}"
+        used.add(name.lower())
+        names[key] = name
+    return names
 
 
 def label_names(questions: list[dict]) -> dict[str, str]:
     """Give every label of the original a word usable in a condition: 'geen algoritme' ->
     'geen-algoritme'. The original's own text stays as the words a result shows."""
     names: dict[str, str] = {}
+    used: set[str] = set()
     for question in questions:
         for answer in question.get("answers") or []:
             for label in answer.get("labels") or []:
                 text = str(label)
-                if text not in names:
-                    name = slug(text)
-                    while name in names.values():
-                        name += "-2"
-                    names[text] = name
+                if text in names:
+                    continue
+                base = slug(text[:MAX_NAME])
+                base = base if is_label(base) and base[0].isalpha() else f"label-{base}"
+                name, number = base, 1
+                while name in used:
+                    number += 1
+                    name = f"{base}-{number}"
+                used.add(name)
+                names[text] = name
     return names
 
 
@@ -159,7 +283,8 @@ def question_page(
         front.append(f"  - label: {quoted(answer.get('answer', ''))}")
         names = [labels[str(label)] for label in answer.get("labels") or []]
         if answer.get("subresult"):
-            name = f"subresultaat-{question['questionId']}-{number}".replace(".", "-")
+            own = UNSAFE.sub("-", str(question["questionId"])[:MAX_NAME]).strip("-.")
+            name = f"subresultaat-{own}-{number}".replace(".", "-")
             names.append(name)
             subresults.append((name, str(answer["subresult"])))
         if names:
@@ -381,8 +506,11 @@ def site_file(title: str, start: str, labels: dict[str, str], source: Path) -> s
 
 
 def write(conversion: Conversion, content: Path) -> None:
-    """Write the converted files into an empty or new content folder."""
+    """Write the converted files into an empty or new content folder, and nowhere else."""
     for name, text in sorted(conversion.files.items()):
-        path = content / name
+        parts = PurePosixPath(name).parts
+        if PurePosixPath(name).is_absolute() or ".." in parts or "\\" in name or ":" in name:
+            raise ValueError(f"import path leaves the content folder: {name}")
+        path = content.joinpath(*parts)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")

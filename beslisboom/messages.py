@@ -191,6 +191,15 @@ MESSAGES = {
     ),
     # Import
     "import-overgeslagen": "niet omgezet: {what}; zet dit zelf over in de pagina's",
+    "import-vorm": (
+        "{what} heeft niet de vorm van het MinBZK-formaat ({why}) en is niet omgezet; "
+        "verbeter het bestand, of zet dit deel zelf over in de pagina's"
+    ),
+    "import-te-groot": (
+        "dit bestand zou door zijn verwijzingen (&naam en *naam) meer dan 200.000 waarden "
+        "worden; zo'n bestand leest de omzetter niet: schrijf de verwijzingen uit, of "
+        "controleer waar het bestand vandaan komt"
+    ),
     "import-geen-boom": (
         "dit is geen beslisboom in het formaat van MinBZK: de lijst 'questions' ontbreekt"
     ),

@@ -180,8 +180,12 @@ def import_messages(folder: Path) -> list[str]:
         encoding="utf-8",
     )
     (folder / "geen.yaml").write_text("name: Boom\n", encoding="utf-8")
+    (folder / "vorm.yaml").write_text("questions:\n  - question: V?\n", encoding="utf-8")
+    bomb = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 7)]
+    (folder / "bom.yaml").write_text("\n".join(bomb) + "\nquestions: *a6\n", encoding="utf-8")
     return [
         format_problem(problem)
-        for name in ("boom.yaml", "geen.yaml")
+        for name in ("boom.yaml", "geen.yaml", "vorm.yaml", "bom.yaml")
         for problem in convert(folder / name).problems
     ]
