@@ -15,14 +15,27 @@ def check_site(site: Site) -> list[Problem]:
     """Return every graph problem of the site."""
     problems = check_start(site)
     broken = check_targets(site)
-    if site.start in site.nodes:
+    if site.start in site.nodes or site.start in site.unreadable:
         problems += check_reachable(site, broken)
     else:
         problems += [link.problem(()) for link in broken]
     problems += check_exits(site)
     problems += check_steps(site)
     problems += check_text_links(site)
+    problems += check_self_links(site)
     return problems
+
+
+def check_self_links(site: Site) -> list[Problem]:
+    """Report an answer that leads back to its own page and sets no label: the reader
+    would stay where they are (with labels, the page may be another one: see unfold.py)."""
+    return [
+        Problem(node.path, option.line, say("optie-naar-zichzelf", label=option.label))
+        for node in site.nodes.values()
+        for option in node.options
+        if not option.labels
+        and (option.next == node.id or any(b.next == node.id for b in option.branches))
+    ]
 
 
 def check_text_links(site: Site) -> list[Problem]:
@@ -58,6 +71,8 @@ def check_steps(site: Site) -> list[Problem]:
     problems = []
     used = {node.step for node in site.nodes.values() if node.step}
     missing = [step for step in range(1, max(used, default=0)) if step not in used]
+    if site.unreadable:
+        missing = []  # the numbers of a page that could not be read are not known
     for node in site.nodes.values():
         if node.step and missing and node.step > missing[0]:
             skipped = [step for step in missing if step < node.step]
@@ -123,7 +138,9 @@ def check_targets(site: Site) -> list[Broken]:
 def check_reachable(site: Site, broken: list[Broken]) -> list[Problem]:
     """Warn about nodes no route from the start leads to; a node that only a broken link
     cuts off is named under that link, not advised to be deleted."""
-    reached = depths(site)
+    reached = reached_from_start(site)
+    if reached is None:
+        return [link.problem(()) for link in broken]  # a page that can't be read leads on
     problems = []
     explained: set[str] = set()
     for link in broken:
@@ -139,6 +156,24 @@ def check_reachable(site: Site, broken: list[Broken]) -> list[Problem]:
         if node.id not in reached and node.id not in explained
     ]
     return problems
+
+
+def reached_from_start(site: Site) -> set[str] | None:
+    """Give the nodes a route from the start reaches, also through a page that could not
+    be read (by the pages it seems to lead to); None if such a page might lead anywhere."""
+    found: set[str] = set()
+    queue = deque([site.start])
+    while queue:
+        current = queue.popleft()
+        if current in found:
+            continue
+        found.add(current)
+        node = site.nodes.get(current)
+        onward = node.targets if node else site.unreadable.get(current, ())
+        if onward is None:
+            return None
+        queue.extend(onward)
+    return found
 
 
 def reach_from(site: Site, first: str) -> list[str]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 from .load import shown
+from .messages import say
 from .output import size
 from .parallel import jobs_available
 from .pipeline import Project, Result, build, format_problem, origin
@@ -195,6 +197,14 @@ def main(argv: list[str] | None = None) -> int:
     130 stopped with Ctrl-C."""
     try:
         return run(argv)
+    except Exception as bug:  # a bug of the build itself, not of the content
+        if os.environ.get("BESLISBOOM_DEBUG") == "1":
+            raise
+        print(
+            f"python build.py: fout: {say('interne-fout', kind=type(bug).__name__)}",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         print(
             "Gestopt (Ctrl+C). De uitvoermap is de vorige of de nieuwe site, nooit een halve; "
@@ -226,7 +236,7 @@ def run(argv: list[str] | None) -> int:
         )
     if args.command in ("build", "serve") and (why := unsafe_output(args.out, project)):
         usage_error(parser, why)
-    if args.command in ("build", "serve") and not args.vervang:
+    if args.command == "serve" and not args.vervang:  # build: refused when it publishes
         if other := other_origin(args.out.absolute(), origin(project, args.out)):
             message = refusal_of_other(args.out, other, origin(project, args.out))
             print(f"{shown(args.out)}: fout: {message}", file=sys.stderr)

@@ -62,11 +62,30 @@ def is_label(name: str) -> bool:
     return bool(LABEL.fullmatch(name)) and name not in KEYWORDS
 
 
+MAX_LABELS = 100  # in one condition; more is no longer readable for an editor either
+MAX_DEPTH = 20  # brackets within brackets
+
+
 def parse(text: str) -> Condition:
     """Read a condition, or raise Unreadable saying what is wrong with it."""
     tokens = tokenize(text)
     if not tokens:
         raise Unreadable("de voorwaarde is leeg")
+    words = sum(1 for kind, value in tokens if kind == "word" and value not in KEYWORDS)
+    if words > MAX_LABELS:
+        raise Unreadable(
+            f"de voorwaarde noemt {words} labels, meer dan de {MAX_LABELS} die er in één mogen; "
+            "verdeel haar over meer keuzes, of geef een groep antwoorden één label samen"
+        )
+    depth = deepest = 0
+    for kind, _ in tokens:
+        depth += {"(": 1, ")": -1}.get(kind, 0)
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise Unreadable(
+            f"de voorwaarde heeft {deepest} haakjes binnen elkaar, meer dan de {MAX_DEPTH} die "
+            "mogen; schrijf haar eenvoudiger"
+        )
     reader = Reader(tokens)
     tree = reader.either()
     if reader.position < len(tokens):

@@ -21,7 +21,7 @@ from .conditions import is_label, parse
 from .messages import say
 from .model import Problem
 from .urls import slug
-from .yamlfile import describe_yaml_error, error_line
+from .yamlfile import describe_yaml_error, error_line, without_dates
 
 QUESTION_KEYS = {"questionId", "question", "explanation", "answers", "sources"}
 QUESTION_IGNORED = {"category", "subcategory"}  # the original's own page layout
@@ -47,6 +47,7 @@ class TooLarge(yaml.YAMLError):
         self.line = line
 
 
+@without_dates
 class LineLoader(yaml.SafeLoader):
     """Read YAML into Lines, so that every question and answer knows where it was written.
 

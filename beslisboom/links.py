@@ -14,6 +14,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import quote, unquote
 
 from .model import Lookup, hash_once, hash_slot
 from .urls import slug
@@ -77,7 +78,8 @@ class Links:
         its pictures and attachments at their copies (in the single file: inside it)."""
 
         def point(match: re.Match[str]) -> str:
-            page_id = unicodedata.normalize("NFC", posixpath.basename(match.group(1))[:-3])
+            name = unquote(html.unescape(posixpath.basename(match.group(1))))[:-3]
+            page_id = unicodedata.normalize("NFC", name)
             return f'href="{self.node(page_id)}"' if page_id in self.names else match.group(0)
 
         def place(match: re.Match[str]) -> str:
@@ -85,8 +87,8 @@ class Links:
             if ref not in media:
                 return match.group(0)
             path, data = media[ref]
-            if self.mode == SITE:
-                return f'{attribute}="{relative_url(self.page, f"{MEDIA_DIR}/{path}")}"'
+            if self.mode == SITE:  # a space, a quote or a '#' in a name stays in the name
+                return f'{attribute}="{quote(relative_url(self.page, f"{MEDIA_DIR}/{path}"))}"'
             kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
             inline = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
             download = f' download="{html.escape(posixpath.basename(path))}"'

@@ -9,14 +9,14 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path, PurePosixPath
 from typing import Any
-
-import markdown
+from urllib.parse import unquote
+from xml.etree import ElementTree
 
 from .conditions import Unreadable, is_label, parse
-from .mdext import LinkNotesExtension
+from .mdext import Converter, Reading, Tag
 from .memo import Memo
 from .messages import say, suggest
 from .model import (
@@ -45,16 +45,17 @@ NODE_KEYS = ("title", "step", "next", "next_label", "options", "topic")
 OPTION_KEYS = ("label", "next", "hint", "labels", "short")
 BRANCH_KEYS = ("when", "next")
 
-# One converter, reset for every page: making one costs more than converting a page.
-_markdown = markdown.Markdown(output_format="html", extensions=[LinkNotesExtension()])
+CONVERTER = Converter()  # one for every page (see mdext.Converter)
 
 
 @dataclass(frozen=True)
 class Parsed:
-    """What one file gave: the node (None if it could not be read) and its problems."""
+    """What one file gave: the node (None if it could not be read, or has mistakes) and its
+    problems; draft: the node as far as it could be made, for the checks of its files."""
 
     node: Node | None
     problems: tuple[Problem, ...]
+    draft: Node | None = None
 
 
 def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None, list[Problem]]:
@@ -64,12 +65,14 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
     settings = memo(parse_settings, sources.settings, content / SITE_FILE)
     problems += settings.problems
     nodes: dict[str, Node] = {}
+    drafts: list[Node] = []  # every node as far as it could be made: its files are checked
     for source, parsed in zip(
         sources.pages,
         memo.map(parse_page, content, sources.pages, jobs, key=Source.fingerprint),
         strict=True,
     ):
         problems += parsed.problems
+        drafts += [parsed.draft] if parsed.draft else []
         node = parsed.node
         if node is None:
             continue
@@ -82,8 +85,13 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
         problems.append(Problem(content, None, say("geen-paginas")))
     if settings.value is None:
         return None, problems
-    unreadable = frozenset(normalize_id(page_name(s.path)) for s in sources.pages) - set(nodes)
-    media = used_media(nodes, dict(sources.media), settings.value, problems)
+    names = {normalize_id(page_name(source.path)) for source in sources.pages}
+    unreadable = Lookup(
+        (page_id, guessed_targets(source, names))
+        for source in sources.pages
+        if (page_id := normalize_id(page_name(source.path))) not in nodes
+    )
+    media = used_media(drafts, dict(sources.media), sources.others, settings.value, problems)
     site = Site(
         settings=settings.value,
         nodes=Lookup(nodes),
@@ -94,15 +102,36 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
     return site, problems
 
 
+WORDS = re.compile(r"[^\w.~-]+")
+
+
+def guessed_targets(source: Source, names: set[str]) -> tuple[str, ...] | None:
+    """Guess the pages a file that could not be read leads to: the page names written in
+    it, so that what only it leads to is not reported as out of reach because of its
+    mistake. None: it names no page, so it might lead anywhere."""
+    text = (source.data or b"").decode("utf-8", errors="replace")
+    words = (word.removesuffix(".md") for word in WORDS.split(unicodedata.normalize("NFC", text)))
+    found = tuple(dict.fromkeys(word for word in words if word in names))
+    return found or None
+
+
 def used_media(
-    nodes: dict[str, Node], media: dict[str, bytes], settings: Settings, problems: list[Problem]
+    nodes: list[Node],
+    media: dict[str, bytes],
+    others: tuple[str, ...],
+    settings: Settings,
+    problems: list[Problem],
 ) -> Lookup[bytes]:
-    """Gather the pictures and attachments the pages refer to; report missing and huge ones."""
+    """Gather the pictures and attachments the pages refer to; report missing, huge and
+    unpublishable ones, and pictures that could run a script."""
     used = {}
     limit = settings.limits.attachment_mb
-    for node in nodes.values():
+    for node in nodes:
         for ref, path, line in node.files:
-            if path not in media:
+            if path in others:
+                kind = posixpath.splitext(path)[1] or "zonder extensie"
+                problems.append(Problem(node.path, line, say("bestand-soort", ref=ref, kind=kind)))
+            elif path not in media:
                 folder = posixpath.dirname(path)  # suggest names as written beside the page
                 nearby = [posixpath.relpath(m, folder or ".") for m in media]
                 hint = suggest(ref, [n for n in nearby if not n.startswith("..")])
@@ -114,9 +143,46 @@ def used_media(
                     "bijlage-te-groot", ref=ref, size=len(media[path]) // 2**20, limit=limit
                 )
                 problems.append(Problem(node.path, line, message))
+            elif path.lower().endswith(".svg") and (active := svg_activity(media[path])):
+                problems.append(Problem(node.path, line, say("svg-actief", ref=ref, what=active)))
             else:
                 used[path] = media[path]
     return Lookup(sorted(used.items()))
+
+
+SVG_ACTIVE = {
+    "script": "een script",
+    "foreignobject": "HTML (foreignObject)",
+    "iframe": "een frame",
+    "embed": "een ingesloten object",
+    "object": "een ingesloten object",
+    "handler": "een script",
+    "listener": "een script",
+}
+
+
+def svg_activity(data: bytes) -> str:
+    """Say what in an SVG picture could run or load something ('' if nothing): scripts,
+    event attributes (onclick), links with a scheme, DOCTYPE declarations."""
+    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+        return "een DOCTYPE of ENTITY"
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return "tekst die geen geldige SVG is"
+    for element in root.iter():
+        tag = str(element.tag).rsplit("}", 1)[-1].lower()
+        if tag in SVG_ACTIVE:
+            return SVG_ACTIVE[tag]
+        for name, value in element.attrib.items():
+            name = name.rsplit("}", 1)[-1].lower()
+            if name.startswith("on"):
+                return f"het attribuut {name}"
+            if name in ("href", "src") and (scheme_of(value) or value.startswith("/")):
+                return f"een link naar {value}"
+            if "url(" in value.replace(" ", "").lower() and "url(#" not in value.replace(" ", ""):
+                return f"een verwijzing naar buiten in {name}"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -305,7 +371,9 @@ def parse_page(content: Path, source: Source) -> Parsed:
     """Read one page on its own: the node, or None, and the problems found in it."""
     problems: list[Problem] = []
     node = read_node(source, content, problems)
-    return Parsed(node, tuple(problems))
+    if errors(problems):
+        return Parsed(None, tuple(problems), node)
+    return Parsed(node, tuple(problems), node)
 
 
 def read_node(source: Source, content: Path, problems: list[Problem]) -> Node | None:
@@ -329,31 +397,21 @@ def read_node(source: Source, content: Path, problems: list[Problem]) -> Node | 
     fields = block.fields(data, node, "de front matter", 2)
     if fields is None:
         return None
-    if not check_body(path, body, front.count("\n") + 4, problems):
-        return None  # the page would be wrong: its other mistakes are reported all the same
+    check_body(path, body, front.count("\n") + 4, problems)
     return make_node(path, content, block, fields, body, front.count("\n") + 4)
 
 
-# HTML in a page's text that makes the page go elsewhere by itself; the site's content
-# security policy does not stop a <meta http-equiv="refresh">.
-REDIRECTS = re.compile(r"<\s*(meta|base)\b[^>]*>?", re.IGNORECASE)
-
-
 def check_body(path: Path, body: str, first_line: int, problems: list[Problem]) -> bool:
-    """Check the text below the front matter; tell whether it has no errors.
+    """Check the lines of the text below the front matter; tell whether it has no errors.
 
-    Refused: HTML that sends the reader away, and a heading that would be a second page
-    title. Warned about: a line that looks like a key but is text, below the '---'.
+    Refused: a heading that would be a second page title. Warned about: a line that looks
+    like a key but is text, below the '---'. What the text links to, shows and holds is
+    checked from Markdown's own reading of it (inspect_text).
     """
     before = errors(problems)
     lines = body.split("\n")
     for number, line in prose_lines(lines):
         at = first_line + number
-        if "<" in line:  # most lines of prose hold no HTML: look no further
-            for match in REDIRECTS.finditer(line):
-                tag = f"<{match.group(1).lower()}>"
-                problems.append(Problem(path, at, say("html-wegsturen", tag=tag)))
-            problems += [Problem(path, at, message) for message in html_mistakes(line)]
         first = line.lstrip()[:1]
         underlined = first == "=" and number and SETEXT.match(line) and lines[number - 1].strip()
         if (first == "#" and TITLE_HEADING.match(line)) or underlined:
@@ -377,31 +435,98 @@ def prose_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
 
 # The HTML an editor may write in a page's text: inline words and tables. Everything else
 # either does nothing on the site (its content security policy blocks scripts, styles and
-# frames) or belongs in the templates.
+# frames), can run code from an attachment, or belongs in the templates.
 ALLOWED_TAGS = frozenset(
     "abbr b br code dd dl dt em i kbd mark s small span strong sub sup u "
     "table caption thead tbody tfoot tr th td".split()
 )
 ALLOWED_ATTRIBUTES = frozenset("title lang dir colspan rowspan scope".split())
-HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)/?>")
-HTML_ATTRIBUTE = re.compile(r"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=|\s|$)")
-CODE_SPAN = re.compile(r"`+[^`]*`+")
+REDIRECTS = ("meta", "base")  # tags that send the reader elsewhere by themselves
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+IGNORED_IN_URL = re.compile(r"[\x00-\x20]")  # browsers drop these before they read a scheme
 
 
-def html_mistakes(line: str) -> list[str]:
-    """Say what is wrong with the HTML in one line of text (code spans left out)."""
-    found: list[str] = []
-    for match in HTML_TAG.finditer(CODE_SPAN.sub("", line)):
-        tag = match.group(2).lower()
-        if match.group(1) or tag in ("meta", "base"):
-            continue  # a closing tag: reported at its opening; <meta>: as html-wegsturen
-        if tag not in ALLOWED_TAGS:
-            found.append(say("html-niet-toegestaan", tag=f"<{tag}>"))
+def scheme_of(url: str) -> str:
+    """Give a link's scheme as a browser reads it ('javascript', 'data'), or ''."""
+    found = SCHEME.match(IGNORED_IN_URL.sub("", unescape(url)))
+    return found.group(1).lower() if found else ""
+
+
+class Locator:
+    """Find the line of something Markdown read, in the text as written: the first place
+    not yet given for the same piece (Markdown itself does not keep lines)."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text, self.first_line = text, first_line
+        self.after: dict[str, int] = {}
+
+    def line(self, *pieces: str) -> int:
+        """Give the line of the first of these pieces found in the text."""
+        for piece in pieces:
+            if not piece:
+                continue
+            start = self.text.find(piece, self.after.get(piece, 0))
+            if start < 0:
+                start = self.text.find(piece)
+            if start >= 0:
+                self.after[piece] = start + 1
+                return self.first_line + self.text.count("\n", 0, start)
+        return self.first_line
+
+
+def inspect_text(
+    path: Path, content: Path, body: str, first_line: int, parsed: Reading, block: Block
+) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str, int], ...]]:
+    """Check what a text holds, as Markdown read it: raw HTML, links and pictures. Give the
+    pages it links to (id, line) and the files it uses (as written, path in content/, line)."""
+    where = Locator(body, first_line)
+    found: dict[tuple[int, str], None] = {}
+    for tag in parsed.tags:
+        message = html_mistake(tag)
+        if message:
+            found[(where.line(tag.chunk) + tag.line, message)] = None
+    folder = content_folder(path, content)
+    pages, files = [], []
+    for href in parsed.links:
+        line = where.line(href, f"]({href}")
+        ref = href.split("#", 1)[0].split("?", 1)[0]
+        scheme = scheme_of(href)
+        if scheme and scheme not in LINK_SCHEMES:
+            shown_href = " ".join(href.split())
+            found[(line, say("link-schema", href=shown_href, scheme=scheme))] = None
+        elif scheme or not ref or ref.startswith("/"):
+            continue  # a web address, an anchor on this page, a path from the server's root
+        elif ref.lower().endswith(".md"):
+            pages.append((normalize_id(PurePosixPath(unquote(ref)).stem), line))
+        elif ref.lower().endswith((".html", ".htm")):
+            name = PurePosixPath(ref).stem
+            found[(line, say("link-naar-html", ref=ref, name=f"{name}.md"))] = None
+        else:
+            files.append((ref, posixpath.normpath(posixpath.join(folder, unquote(ref))), line))
+    for src, alt in parsed.pictures:
+        line = where.line(src, alt)
+        if scheme_of(src) or src.startswith("/"):
+            found[(line, say("afbeelding-adres", ref=src))] = None
             continue
-        for name in HTML_ATTRIBUTE.findall(re.sub(r"\"[^\"]*\"|'[^']*'", " ", match.group(3))):
-            if name.lower() not in ALLOWED_ATTRIBUTES:
-                found.append(say("html-attribuut", attribute=name.lower(), tag=f"<{tag}>"))
-    return list(dict.fromkeys(found))
+        if not alt.strip():
+            found[(line, say("afbeelding-zonder-alt", ref=src))] = None
+        files.append((src, posixpath.normpath(posixpath.join(folder, unquote(src))), line))
+    for line, message in found:
+        block.error(line, message)
+    return tuple(pages), tuple(files)
+
+
+def html_mistake(tag: Tag) -> str:
+    """Say what is wrong with one tag of raw HTML in a text, or ''."""
+    if tag.name in REDIRECTS:
+        return say("html-wegsturen", tag=f"<{tag.name}>")
+    if tag.name not in ALLOWED_TAGS:
+        return say("html-niet-toegestaan", tag=f"<{tag.name}>")
+    for name, _value in tag.attributes:
+        if name not in ALLOWED_ATTRIBUTES:
+            return say("html-attribuut", attribute=name, tag=f"<{tag.name}>")
+    return ""
 
 
 TITLE_HEADING = re.compile(r" {0,3}#(\s|$)")  # '# Kop': a second <h1> on the page
@@ -413,7 +538,6 @@ def make_node(
     path: Path, content: Path, block: Block, fields: Fields, body: str, body_line: int
 ) -> Node | None:
     """Check the front matter's keys and build the node from them."""
-    count = errors(block.problems)
     fields.allow_only(NODE_KEYS)
     title = fields.text("title", required=True)
     step = read_step(fields)
@@ -426,21 +550,24 @@ def make_node(
             say("next-en-options"),
         )
     blocks = read_blocks(path, body, body_line, block)
-    if errors(block.problems) > count or title is None:
-        return None
+    parsed = CONVERTER.convert(body)
+    text_links, files = inspect_text(path, content, body, body_line, parsed, block)
+    if title is None:
+        return None  # with mistakes, the node is left out (what it leads to is guessed
+        # from its text: guessed_targets), but its files are still checked
     return Node(
         id=normalize_id(path.stem),
         title=title,
         path=path,
-        body_html=blocks_html(blocks) if blocks else to_html(body),
+        body_html=blocks_html(blocks) if blocks else parsed.html,
         step=step,
         next=normalize_id(next_id) if next_id else None,
         next_label=next_label,
         options=tuple(options),
         next_line=fields.line_of("next"),
         step_line=fields.line_of("step"),
-        text_links=find_text_links(body, body_line),
-        files=find_files(path, content, body, body_line, block),
+        text_links=text_links,
+        files=files,
         branches=branches,
         blocks=blocks,
         topic=fields.text("topic") or "",
@@ -485,7 +612,8 @@ def read_condition(block: Block, line: int, written: str) -> Any:
     try:
         return parse(written)
     except Unreadable as reason:
-        block.error(line, say("voorwaarde-onleesbaar", when=written, reason=reason))
+        shown = written if len(written) <= 80 else written[:77] + "..."
+        block.error(line, say("voorwaarde-onleesbaar", when=shown, reason=reason))
         return None
 
 
@@ -549,52 +677,12 @@ def blocks_html(blocks: tuple[TextBlock, ...]) -> str:
     return "\n".join(html)
 
 
-# A picture ![tekst](foto.png) or a link to a file [formulier](formulier.pdf), by a path
-# relative to the page: no scheme, no page (.md), no anchor on this page.
-FILE_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^()\s<>:#]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-
-
-def find_files(
-    path: Path, content: Path, body: str, first_line: int, block: Block
-) -> tuple[tuple[str, str, int], ...]:
-    """List the pictures and files the text refers to: as written, their path in content/,
-    their line. A picture without a text for readers who cannot see it is an error."""
-    folder = content_folder(path, content)
-    found = []
-    for number, line in prose_lines(body.split("\n")):
-        if "](" not in line:
-            continue
-        for image, alt, ref in FILE_LINK.findall(CODE_SPAN.sub("", line)):
-            if ref.lower().endswith(".md") or ref.startswith("/"):
-                continue
-            if image and not alt.strip():
-                block.error(first_line + number, say("afbeelding-zonder-alt", ref=ref))
-            resolved = posixpath.normpath(posixpath.join(folder, ref))
-            found.append((ref, resolved, first_line + number))
-    return tuple(found)
-
-
 def content_folder(path: Path, content: Path) -> str:
     """Give the folder of a page within content/, as links in its text start from it."""
     try:
         return path.parent.relative_to(content).as_posix().removeprefix(".")
     except ValueError:
         return ""
-
-
-# A Markdown link to another page by its file: [stap 3](3-rol.md), also with a folder.
-TEXT_LINK = re.compile(r"\]\(\s*<?([^()\s<>:]+?\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
-
-
-def find_text_links(body: str, first_line: int) -> tuple[tuple[str, int], ...]:
-    """List the pages the text links to by file name, each with its line in the file."""
-    found = []
-    for number, line in prose_lines(body.split("\n")):
-        if "](" in line:
-            for match in TEXT_LINK.finditer(CODE_SPAN.sub("", line)):
-                page_id = normalize_id(PurePosixPath(match.group(1)).stem)
-                found.append((page_id, first_line + number))
-    return tuple(found)
 
 
 def errors(problems: list[Problem]) -> int:
@@ -672,8 +760,8 @@ def normalize_id(value: Any) -> str:
 
 
 def to_html(body: str) -> str:
-    """Convert a Markdown body to HTML with one reused converter."""
-    return _markdown.reset().convert(body).strip()
+    """Convert a Markdown text to HTML."""
+    return CONVERTER.convert(body).html
 
 
 def shown(path: Path) -> str:

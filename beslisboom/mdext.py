@@ -1,8 +1,17 @@
-"""Markdown addition: a note for screen readers on links that leave the site."""
+"""Markdown, read once per text: the HTML, and what the text links to, shows and holds.
+
+What is a link, a picture or a piece of raw HTML is decided by Python-Markdown's own parse,
+never by patterns on the source: a `<script>` in a code span or an indented code block is
+text, and `<script` followed by a line break is a tag. Links and pictures are read from the
+element tree (a treeprocessor); raw HTML from the chunks Markdown set apart to pass through
+as they are (its `htmlStash`), each read by the standard library's HTML tokenizer.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -14,23 +23,112 @@ NOTES = (
 )
 
 
-class LinkNotes(Treeprocessor):
-    """Add a note for screen readers to links that leave the site."""
+@dataclass(frozen=True)
+class Tag:
+    """A start tag in raw HTML: its name, its attributes, the raw chunk it was found in."""
+
+    name: str
+    attributes: tuple[tuple[str, str], ...]
+    chunk: str
+    line: int  # the line within the chunk, from 0
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One text converted: its HTML, and in the order written, its links (href), its
+    pictures (src, alt) and its raw HTML tags."""
+
+    html: str
+    links: tuple[str, ...]
+    pictures: tuple[tuple[str, str], ...]
+    tags: tuple[Tag, ...]
+
+
+class Collect(Treeprocessor):
+    """Note every link and picture; mark links that leave the site for screen readers."""
+
+    def clear(self) -> None:
+        """Forget the last text (Markdown skips the tree processors for an empty one)."""
+        self.links: list[str] = []
+        self.pictures: list[tuple[str, str]] = []
 
     def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag == "img":
+                self.pictures.append((element.get("src", ""), element.get("alt", "")))
+            elif element.tag == "a":
+                self.links.append(element.get("href", ""))
         for link in root.iter("a"):
-            href = link.get("href", "")
-            note = next((text for prefixes, text in NOTES if href.startswith(prefixes)), None)
-            if note is None:
-                continue
-            span = etree.SubElement(link, "span", {"class": "visually-hidden"})
-            span.text = note
-            if href.startswith(("http://", "https://")):
-                link.set("rel", "external")
+            note_link(link)
 
 
-class LinkNotesExtension(Extension):
-    """Add LinkNotes after Markdown's own tree processors."""
+def note_link(link: etree.Element) -> None:
+    """Add a note for screen readers to a link that leaves the site."""
+    href = link.get("href", "")
+    note = next((text for prefixes, text in NOTES if href.startswith(prefixes)), None)
+    if note is None:
+        return
+    span = etree.SubElement(link, "span", {"class": "visually-hidden"})
+    span.text = note
+    if href.startswith(("http://", "https://")):
+        link.set("rel", "external")
+
+
+class CollectExtension(Extension):
+    """Add Collect after Markdown's own tree processors."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
-        md.treeprocessors.register(LinkNotes(md), "link_notes", 5)
+        self.collect = Collect(md)
+        md.treeprocessors.register(self.collect, "collect", 5)
+
+
+class StartTags(HTMLParser):
+    """List the start tags of a piece of HTML, as a browser's tokenizer reads them."""
+
+    def __init__(self, chunk: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunk = chunk
+        self.found: list[Tag] = []
+        self.feed(chunk)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pairs = tuple((name, value or "") for name, value in attrs)
+        self.found.append(Tag(tag, pairs, self.chunk, self.getpos()[0] - 1))
+
+    handle_startendtag = handle_starttag
+
+    def handle_decl(self, decl: str) -> None:
+        self.found.append(Tag("!" + decl.split()[0].lower(), (), self.chunk, self.getpos()[0] - 1))
+
+    def unknown_decl(self, data: str) -> None:
+        self.handle_decl(data or "cdata")
+
+    def handle_pi(self, data: str) -> None:
+        self.found.append(Tag("?", (), self.chunk, self.getpos()[0] - 1))
+
+
+class Converter:
+    """One Markdown converter, reset for every text: making one costs more than converting."""
+
+    def __init__(self) -> None:
+        self.extension = CollectExtension()
+        self.md = Markdown(output_format="html", extensions=[self.extension, "tables"])
+
+    def convert(self, text: str) -> Reading:
+        """Convert a text; tell what it links to, shows and holds."""
+        collect = self.extension.collect
+        collect.clear()
+        html = self.md.reset().convert(text).strip()
+        tags = [
+            tag
+            for chunk in self.md.htmlStash.rawHtmlBlocks
+            if isinstance(chunk, str) and "<" in chunk
+            for tag in StartTags(chunk).found
+        ]
+        return Reading(
+            html,
+            tuple(collect.links),
+            tuple(collect.pictures),
+            tuple(tags),
+        )

@@ -44,6 +44,29 @@ MESSAGES = {
         "de afbeelding {ref} heeft geen beschrijving; wie haar niet ziet, mist wat erop staat: "
         "schrijf tussen de [ ] wat de afbeelding laat zien, zoals ![Schema van de stappen]({ref})"
     ),
+    "link-schema": (
+        "de link {href} begint met '{scheme}:'; zo'n link kan een script starten of een "
+        "bestand op de computer van de lezer openen: gebruik een webadres (https://...), een "
+        "mailadres (mailto:...), een telefoonnummer (tel:...) of een pagina (stap.md)"
+    ),
+    "link-naar-html": (
+        "de link naar {ref} wijst naar een pagina zoals de site hem noemt; schrijf de naam "
+        "van het bestand in content/: {name}"
+    ),
+    "afbeelding-adres": (
+        "de afbeelding {ref} komt niet uit de map met de inhoud; de site laadt niets van "
+        "buiten: zet het bestand naast de pagina en schrijf ![beschrijving](naam.png)"
+    ),
+    "bestand-soort": (
+        "het bestand {ref} bestaat, maar de site publiceert geen bestanden van de soort {kind}; "
+        "sla het op als PDF (of als .docx, .xlsx, .pptx, .odt, .txt, .csv, of een plaatje "
+        ".png, .jpg, .svg) en link daarnaar"
+    ),
+    "svg-actief": (
+        "de afbeelding {ref} bevat {what}; zo'n SVG kan op de site iets laten draaien of van "
+        "buiten laden: sla hem op zonder scripts en links (in Inkscape: Opslaan als, "
+        "Geoptimaliseerde SVG), of gebruik een PNG"
+    ),
     "bestand-ontbreekt": (
         "het bestand {ref} bestaat niet{hint}; zet het naast de pagina in content/, of "
         "verbeter de naam (let op hoofdletters)"
@@ -233,6 +256,10 @@ MESSAGES = {
         "start '{start}' bestaat niet{hint}; zet hier de naam van een pagina, zonder .md"
     ),
     # The tree
+    "optie-naar-zichzelf": (
+        "optie '{label}' leidt terug naar deze pagina zelf, dus de lezer komt met dit "
+        "antwoord niet verder; kies in 'next' de pagina die na dit antwoord komt"
+    ),
     "verwijzing-onbekend": (
         "{what} verwijst naar '{target}', die niet bestaat{hint}; gebruik de bestandsnaam "
         "van een pagina zonder .md"
@@ -276,6 +303,11 @@ MESSAGES = {
         "maak de teksten korter of deel het bestand via een map"
     ),
     "sjabloon": "fout in het sjabloon: {detail}",
+    "interne-fout": (
+        "de build liep vast door een fout in de build zelf ({kind}), niet door de inhoud; er "
+        "is niets geschreven: sla na een wijziging opnieuw op (de preview blijft kijken), en "
+        "meld het aan de beheerder van de build, met de laatste wijziging"
+    ),
     "niet-schrijfbaar": "kan de website niet schrijven ({reason}); {hint}",
     "uitvoer-niet-van-ons": (
         "de map {out} bevat bestanden die deze build niet heeft gemaakt ({files}); de build "

@@ -234,7 +234,9 @@ class Site:
     settings: Settings
     nodes: Lookup[Node]
     settings_path: Path = Path("site.yml")
-    unreadable: frozenset[str] = frozenset()  # ids of page files that could not be read
+    # ids of page files that could not be read, each with the pages it seems to lead to
+    # (None: it names none, so it might lead anywhere)
+    unreadable: Lookup[tuple[str, ...] | None] = field(default_factory=lambda: Lookup())
     media: Lookup[bytes] = field(default_factory=lambda: Lookup())  # pictures, attachments
 
     @property

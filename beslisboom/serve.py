@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .load import shown
 from .memo import Memo
+from .messages import say
 from .model import Problem
 from .output import FileData, parts
 from .parallel import jobs_available
@@ -135,7 +136,11 @@ class Preview:
         longer than the build, and the browser need not wait for it.
         """
         started = time.perf_counter()
-        result = build(self.project, None, self.memo, jobs=jobs, show=self.show)
+        try:
+            result = build(self.project, None, self.memo, jobs=jobs, show=self.show)
+        except Exception as bug:  # a bug of the build itself: say so, and keep watching
+            self.memo = Memo()  # what it remembered may be half done
+            return self.report([engine_failure(self.project.content, bug)], started, "")
         if not result.failed():
             self.warn([format_problem(p) for p in result.problems])
         # The memo's hundreds of thousands of objects live on from save to save: set them
@@ -214,7 +219,9 @@ class Preview:
 
         site is the browser's Sec-Fetch-Site: a page of another site gets nothing.
         """
-        foreign = (origin and not self.is_own(origin)) or site == "cross-site"
+        # A page of another site, or of this computer on another port (Chromium counts that
+        # as the same site), gets nothing: not the warnings, not a page to frame.
+        foreign = (origin and not self.is_own(origin)) or site not in ("", "same-origin", "none")
         if self.hosts and (host not in self.hosts or foreign):
             return (
                 "403 Forbidden",
@@ -267,9 +274,10 @@ class Preview:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Pass each request to the preview; answer it, never cached."""
+    """Pass each request to the preview; answer it, never cached, never in a frame."""
 
     server: PreviewServer
+    timeout = 10  # seconds a connection may take to send its request: half-open ones close
 
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         self.respond(send_body=True)
@@ -299,6 +307,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind + ("; charset=utf-8" if text else ""))
         self.send_header("Content-Length", str(sum(len(part) for part in body)))
         self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Frame-Options", "DENY")
+        self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
         self.end_headers()
         if send_body:
             for part in body:
@@ -312,12 +322,30 @@ class PreviewServer(ThreadingHTTPServer):
     """A threading HTTP server that knows its preview."""
 
     daemon_threads = True  # a browser's held question never keeps the preview from stopping
+    request_queue_size = 128  # many tabs, or many connections at once, wait their turn
 
     def __init__(self, address: tuple[str, int], preview: Preview) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
         self.preview = preview
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that goes away or is slow is normal: say nothing. Anything else is
+        said in one Dutch line, and the preview goes on."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            return
+        print(
+            f"De preview kon een verzoek niet beantwoorden ({type(error).__name__}); "
+            "hij draait door.",
+            file=sys.stderr,
+        )
+
+
+def engine_failure(path: Path, bug: Exception) -> Problem:
+    """Describe a failure of the build itself (not of the content) in Dutch."""
+    return Problem(path, None, say("interne-fout", kind=type(bug).__name__))
 
 
 def plain_page(title: str, body: str) -> bytes:

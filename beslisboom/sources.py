@@ -57,6 +57,7 @@ class Sources:
     templates: tuple[tuple[str, bytes], ...]
     assets: tuple[tuple[str, bytes], ...]
     media: tuple[tuple[str, bytes], ...] = ()  # pictures and attachments beside the pages
+    others: tuple[str, ...] = ()  # names of the other files there: of a kind not published
 
 
 def read_sources(project: Project) -> Sources:
@@ -70,6 +71,7 @@ def read_sources(project: Project) -> Sources:
         templates=read_folder(project.templates),
         assets=read_folder(project.assets),
         media=read_folder(project.content, MEDIA_SUFFIXES),
+        others=other_names(project.content),
     )
 
 
@@ -150,6 +152,21 @@ def page_name(path: Path) -> str:
 MEDIA_SUFFIXES = (
     ".png .jpg .jpeg .gif .svg .webp .pdf .docx .xlsx .pptx .odt .ods .odp .txt .csv".split()
 )
+
+
+def other_names(folder: Path) -> tuple[str, ...]:
+    """List the visible files below the content folder that are neither a page, site.yml
+    nor of a kind the site publishes (.msg, .zip, .mp4): a link to one gets a clear message."""
+    if not folder.is_dir():
+        return ()
+    known = (*MEDIA_SUFFIXES, *MISNAMED_SUFFIXES, ".yml")
+    return tuple(
+        path.relative_to(folder).as_posix()
+        for path in sorted(folder.rglob("*"))
+        if path.suffix.lower() not in known
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    )
 
 
 def read_folder(folder: Path, suffixes: list[str] | None = None) -> tuple[tuple[str, bytes], ...]:

@@ -11,7 +11,24 @@ import yaml
 from .messages import say, suggest
 from .model import Problem
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def without_dates(loader: type) -> type:
+    """Keep a loader from reading 2026-11-28 as a date itself: an impossible one (2026-11-31)
+    would end the reading with an error of Python's; a date is read where one is asked
+    for (load.read_date), with a Dutch message."""
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != TIMESTAMP]
+        for first, resolvers in loader.yaml_implicit_resolvers.items()
+    }
+    return loader
+
+
+@without_dates
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (in C where it is there), dates read as text."""
+
 
 KEY = re.compile(r"(?P<key>[^\s'\"\[\]{}#&*!|>%@`,][^#]*?)\s*:(?:[ \t]+(?P<value>.*))?$")
 RESERVED = ("@", "`", "%")  # YAML gives these a meaning of its own at the start of a value

@@ -377,6 +377,155 @@ CASES = {
             "beveiliging van de site blokkeert het (zoals style= en onclick=); haal het weg",
         ],
     ),
+    "script-as-markdown-reads-it": (
+        {
+            "start.md": page(
+                "Start",
+                body="<script\nsrc=bestanden/bijlage.txt></script>\n\n"
+                "Tekst met <script/src=bijlage.txt></script> erin.\n\n"
+                "`code` <script src=bijlage.txt></script>\n\n"
+                "In code is het tekst:\n\n    <script>alert(1)</script>\n    <iframe>\n\n"
+                "En `<script>` ook.\n",
+            )
+        },
+        [
+            f"content/start.md:{line}: fout: <script> mag niet in de tekst: op de site doet het "
+            "niets of het hoort in het sjabloon; schrijf de tekst in Markdown (vet, lijsten, "
+            "links, tabellen), of vraag de beheerder van de sjablonen"
+            for line in (4, 7, 9)
+        ],
+    ),
+    "links-that-run-or-open-files": (
+        {
+            "start.md": page(
+                "Start",
+                body="[a](javascript:alert(1)) [b](JaVa\nScRiPt:alert(1))\n"
+                "\n[c](data:text/html;base64,PHNjcmlwdD4=)\n[d](vbscript:msgbox)\n"
+                "[e](file:///C:/geheim.txt)\n[f](https://www.rijksoverheid.nl) "
+                "[g](mailto:a@example.nl)\n",
+            )
+        },
+        [
+            f"content/start.md:{line}: fout: de link {href} begint met '{scheme}:'; zo'n link "
+            "kan een script starten of een bestand op de computer van de lezer openen: gebruik "
+            "een webadres (https://...), een mailadres (mailto:...), een telefoonnummer "
+            "(tel:...) of een pagina (stap.md)"
+            for line, href, scheme in (
+                (4, "JaVa ScRiPt:alert(1)", "javascript"),
+                (4, "javascript:alert(1)", "javascript"),
+                (7, "data:text/html;base64,PHNjcmlwdD4=", "data"),
+                (8, "vbscript:msgbox", "vbscript"),
+                (9, "file:///C:/geheim.txt", "file"),
+            )
+        ],
+    ),
+    "link-to-a-page-as-html": (
+        {
+            "start.md": page(
+                "Start", "next: 2-uitleg\n", body="Lees [de uitleg](2-uitleg.html).\n"
+            ),
+            "2-uitleg.md": page("Uitleg"),
+        },
+        [
+            "content/start.md:5: fout: de link naar 2-uitleg.html wijst naar een pagina zoals de "
+            "site hem noemt; schrijf de naam van het bestand in content/: 2-uitleg.md"
+        ],
+    ),
+    "picture-from-elsewhere": (
+        {"start.md": page("Start", body="![Logo](https://example.nl/logo.png)\n")},
+        [
+            "content/start.md:4: fout: de afbeelding https://example.nl/logo.png komt niet uit "
+            "de map met de inhoud; de site laadt niets van buiten: zet het bestand naast de "
+            "pagina en schrijf ![beschrijving](naam.png)"
+        ],
+    ),
+    "file-of-a-kind-not-published": (
+        {
+            "start.md": page("Start", body="[De mail](overleg.msg) en [alles](stukken.zip).\n"),
+            "overleg.msg": b"mail",
+            "stukken.zip": b"PK",
+        },
+        [
+            f"content/start.md:4: fout: het bestand {name} bestaat, maar de site publiceert "
+            f"geen bestanden van de soort {kind}; sla het op als PDF (of als .docx, .xlsx, "
+            ".pptx, .odt, .txt, .csv, of een plaatje .png, .jpg, .svg) en link daarnaar"
+            for name, kind in (("overleg.msg", ".msg"), ("stukken.zip", ".zip"))
+        ],
+    ),
+    "svg-with-a-script": (
+        {
+            "start.md": page(
+                "Start", body="![Schema](schema.svg)\n\n![Ook](klik.svg)\n\n![Goed](goed.svg)\n"
+            ),
+            "schema.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "klik.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect onclick="x()"/></svg>',
+            "goed.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect fill="url(#a)"/></svg>',
+        },
+        [
+            f"content/start.md:{line}: fout: de afbeelding {name} bevat {what}; zo'n SVG kan op "
+            "de site iets laten draaien of van buiten laden: sla hem op zonder scripts en links "
+            "(in Inkscape: Opslaan als, Geoptimaliseerde SVG), of gebruik een PNG"
+            for line, name, what in (
+                (4, "schema.svg", "een script"),
+                (6, "klik.svg", "het attribuut onclick"),
+            )
+        ],
+    ),
+    "option-to-its-own-page": (
+        {
+            "start.md": page(
+                "Start",
+                "options:\n  - label: Nog eens\n    next: start\n"
+                "  - label: Klaar\n    next: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:4: fout: optie 'Nog eens' leidt terug naar deze pagina zelf, dus "
+            "de lezer komt met dit antwoord niet verder; kies in 'next' de pagina die na dit "
+            "antwoord komt"
+        ],
+    ),
+    "one-unreadable-page-one-message": (
+        {
+            "start.md": page("Start", "next: 1-wanneer\n"),
+            "1-wanneer.md": '---\ntitle: "Wanneer?\nstep: 1\nnext: 2-mandaat\n---\n',
+            "2-mandaat.md": page("Mandaat", "step: 2\nnext: 3-rol\n"),
+            "3-rol.md": page("Rol", "step: 3\nnext: einde\n"),
+            "einde.md": OK_END,
+            "los.md": page("Los"),
+        },
+        [
+            "content/1-wanneer.md:2: fout: ongeldige YAML: een aanhalingsteken wordt niet "
+            "afgesloten",
+            "content/los.md:1: waarschuwing: pagina 'los' is vanaf de start niet te bereiken; "
+            "verwijs ernaar met 'next' of een optie, of verwijder het bestand",
+        ],
+    ),
+    "condition-too-long-or-too-deep": (
+        {
+            "start.md": page(
+                "Start",
+                "next:\n  - when: " + " en ".join(f"l{n}" for n in range(500)) + "\n"
+                "    next: einde\n  - when: " + "(" * 330 + "a" + ")" * 330 + "\n"
+                "    next: einde\n  - next: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:4: fout: de voorwaarde '"
+            + " en ".join(f"l{n}" for n in range(500))[:77]
+            + "...' is niet te lezen: de voorwaarde noemt 500 labels, meer dan de 100 die er in "
+            "één mogen; verdeel haar over meer keuzes, of geef een groep antwoorden één label "
+            "samen; schrijf labels met en, of, niet en haakjes, zoals: aanbieder en niet "
+            "(open-source of importeur)",
+            "content/start.md:6: fout: de voorwaarde '"
+            + "(" * 77
+            + "...' is niet te lezen: de voorwaarde heeft 330 haakjes binnen elkaar, meer dan de "
+            "20 die mogen; schrijf haar eenvoudiger; schrijf labels met en, of, niet en haakjes, "
+            "zoals: aanbieder en niet (open-source of importeur)",
+        ],
+    ),
     "text-link-unknown": (
         {"start.md": page("Start", body="Zie [de vraag](vragen.md).\n")},
         [
@@ -700,6 +849,13 @@ CASES = {
 }
 
 SITE_CASES = {
+    "site-date-that-does-not-exist": (
+        "title: Testboom\nstart: start\nupdated: 2026-11-31\n",
+        [
+            "content/site.yml:3: fout: 'updated' is geen datum; schrijf hem als "
+            "jaar-maand-dag, zoals updated: 2026-11-28"
+        ],
+    ),
     "site-date-not-a-date": (
         "title: Testboom\nstart: start\nowner: Team\nupdated: gisteren\n",
         [
@@ -778,8 +934,7 @@ def test_all_mistakes_are_reported_at_once(make_tree):
     assert [line.split(": ")[0] for line in found] == [
         "content/a.md:3",
         "content/b.md:1",
-        "content/c.md:1",
-        "content/c.md:3",
+        "content/c.md:3",  # not 'c is out of reach': b can't be read and might lead there
     ]
 
 
@@ -788,9 +943,10 @@ def test_loop_with_a_way_out_is_fine(make_tree):
         {
             "start.md": page(
                 "Start",
-                "options:\n  - label: Nog eens\n    next: start\n"
+                "options:\n  - label: Nog eens\n    next: uitleg\n"
                 "  - label: Klaar\n    next: einde\n",
             ),
+            "uitleg.md": page("Uitleg", "next: start\n"),
             "einde.md": OK_END,
         }
     )

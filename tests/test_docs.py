@@ -96,6 +96,27 @@ def provoke_the_rest(tmp_path_factory):
     EXTRA["import"] = import_messages(folder / "import")
     (folder / "media").mkdir()
     EXTRA["media"] = media_messages(folder / "media")
+    EXTRA["bug"] = engine_bug_messages(folder / "tab")
+
+
+def engine_bug_messages(content: Path) -> list[str]:
+    """Break a step of the build as a bug would, and read what the editor is told."""
+    import contextlib
+    import io
+
+    from beslisboom import cli, pipeline
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("a bug")
+
+    real, pipeline.render_site = pipeline.render_site, broken
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            assert cli.main(["check", "--content", str(content)]) == 1
+    finally:
+        pipeline.render_site = real
+    return err.getvalue().splitlines()
 
 
 def publishing_messages(content: Path, place: Path) -> list[str]:

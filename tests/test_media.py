@@ -152,3 +152,23 @@ def test_the_new_tree_is_accessible(tmp_path, browser, axe_source):
         tab.goto(address)
         assert axe_violations(tab, axe_source) == [], address
     context.close()
+
+
+def test_names_with_spaces_and_quotes_and_a_table_reach_the_site(make_tree, tmp_path):
+    body = (
+        "![Mijn schema](<mijn schema.png>)\n\n"
+        'Lees [het "plan"](<plan "2026".pdf>).\n\n'
+        "| Rol | Wie |\n|---|---|\n| Meedenken | Burgers |\n"
+    )
+    content = make_tree(
+        {**media_files(body), "stappen/mijn schema.png": PNG, 'stappen/plan "2026".pdf': PDF}
+    )
+    out = tmp_path / "dist"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    html = (out / "vraag.html").read_text(encoding="utf-8")
+    assert '<img alt="Mijn schema" src="bestanden/stappen/mijn%20schema.png">' in html
+    assert 'href="bestanden/stappen/plan%20%222026%22.pdf"' in html
+    assert (out / "bestanden" / "stappen" / "mijn schema.png").read_bytes() == PNG
+    assert (out / "bestanden" / "stappen" / 'plan "2026".pdf').read_bytes() == PDF
+    assert "<th>Rol</th>" in html and "<td>Burgers</td>" in html
+    assert broken_references(out) == []

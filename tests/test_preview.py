@@ -147,7 +147,14 @@ def test_preview_answers_only_requests_meant_for_it(preview):
     assert request(base, Origin=f"http://127.0.0.1:{port}") == 200
     assert request(base + "__preview__/wacht", Origin="http://aanvaller.example") == 403
     assert request(base + "__preview__/wacht", **{"Sec-Fetch-Site": "cross-site"}) == 403
+    # a page of this computer on another port: Chromium calls it the same site, not origin
+    assert request(base + "__preview__/wacht", **{"Sec-Fetch-Site": "same-site"}) == 403
+    assert request(base, **{"Sec-Fetch-Site": "same-site"}) == 403
     assert request(base + "__preview__/wacht", **{"Sec-Fetch-Site": "same-origin"}) == 200
+    assert request(base, **{"Sec-Fetch-Site": "none"}) == 200  # typed in the address bar
+    headers = urllib.request.urlopen(base).headers
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Content-Security-Policy"] == "frame-ancestors 'none'"
 
 
 def test_preview_warns_when_others_can_reach_it(make_tree, tmp_path):
@@ -159,3 +166,132 @@ def test_preview_warns_when_others_can_reach_it(make_tree, tmp_path):
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
     assert first.startswith("Let op: met --host 0.0.0.0 kunnen ook andere computers de preview")
+
+
+def test_a_page_on_another_port_can_neither_read_the_warnings_nor_frame_the_preview(
+    preview, browser
+):
+    base, content, _process = preview
+    (content / "los.md").write_text(page("Niemand komt hier"), encoding="utf-8")
+    other = free_port()
+    folder = content.parent / "ander"
+    folder.mkdir()
+    (folder / "index.html").write_text(
+        f"""<!DOCTYPE html><html><body><iframe src="{base}"></iframe><script>
+window.beslisboomPreview = function (v, w) {{ document.title = "gelezen: " + w.length; }};
+var s = document.createElement("script");
+s.src = "{base}__preview__/wacht";
+s.onerror = function () {{ document.title = "geweigerd"; }};
+document.body.appendChild(s);
+</script></body></html>""",
+        encoding="utf-8",
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(other), "--bind", "127.0.0.1"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: request(f"http://127.0.0.1:{other}/") == 200, "the other site")
+        tab = browser.new_context().new_page()
+        tab.goto(f"http://127.0.0.1:{other}/")
+        wait_for(lambda: tab.title() == "geweigerd", "the preview to refuse the script")
+        assert len(tab.frames) == 2
+        assert tab.frames[1].url.startswith("chrome-error://")  # the frame was refused
+        tab.context.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_browsers_that_leave_or_hang_are_normal(preview):
+    base, _content, process = preview
+    port = int(base.rsplit(":", 1)[1].strip("/"))
+    hanging = []
+    for _ in range(300):  # half-open: connected, nothing sent
+        connection = socket.create_connection(("127.0.0.1", port))
+        hanging.append(connection)
+    assert request(base) == 200  # others are still answered
+    for _ in range(25):  # a reader who leaves a page before it has arrived
+        with socket.create_connection(("127.0.0.1", port)) as leaving:
+            leaving.sendall(b"GET /einde.html HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)
+            leaving.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+            )
+    for connection in hanging:
+        connection.close()
+    assert request(base) == 200
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=10) == 0
+    output = process.stdout.read()
+    assert "Traceback" not in output and "Error" not in output, output
+
+
+BUGGY = """
+import sys
+sys.path.insert(0, {root!r})
+from beslisboom import pipeline
+from beslisboom.cli import main
+real = pipeline.render_site
+def render_site(site, *args, **kwargs):  # a bug of the build, where a page says so
+    if any(node.title == "BUG" for node in site.nodes.values()):
+        raise TypeError("a bug")
+    return real(site, *args, **kwargs)
+pipeline.render_site = render_site
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_preview_outlives_a_bug_and_odd_input_and_says_so_in_dutch(
+    make_tree, tmp_path, browser
+):
+    content = make_tree({"start.md": page("Welkom", "next: einde\n"), "einde.md": page("Klaar")})
+    port = free_port()
+    command = [sys.executable, "-c", BUGGY.format(root=str(ROOT)), "serve", "--port", str(port)]
+    command += ["--content", str(content), "--out", str(tmp_path / "dist")]
+    process = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: request(base) == 200, "the preview to start")
+        tab = browser.new_context().new_page()
+        tab.goto(base)
+        site = "title: Testboom\nstart: start\n"
+        many = " en ".join(f"l{n}" for n in range(500))
+        mistakes = {
+            "site.yml": (site + "updated: 2026-11-31\n", "content/site.yml:3: fout: 'updated'"),
+            "start.md": (
+                page("Welkom", f"next:\n  - when: {many}\n    next: einde\n  - next: einde\n"),
+                "content/start.md:4: fout: de voorwaarde",
+            ),
+            "einde.md": (page("BUG"), "de build liep vast door een fout in de build zelf"),
+        }
+        for name, (text, said) in mistakes.items():
+            good = (content / name).read_text(encoding="utf-8")
+            (content / name).write_text(text, encoding="utf-8")
+            wait_for(lambda: "Fouten in de beslisboom" in tab.title(), f"the problem of {name}")
+            shown = " ".join(tab.locator(".problems li").all_text_contents())
+            assert said in shown, shown
+            (content / name).write_text(good, encoding="utf-8")
+            wait_for(lambda: tab.locator("h1").text_content() == "Welkom", f"{name} mended")
+        tab.context.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+    output = process.stdout.read()
+    assert "Traceback" not in output and "TypeError: a bug" not in output
+    assert "(TypeError), niet door de inhoud" in output
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_a_port_out_of_range_is_refused_in_dutch(make_tree, port):
+    content = make_tree({"start.md": page("Welkom")})
+    command = [sys.executable, str(ROOT / "build.py"), "serve", "--port", port]
+    done = subprocess.run([*command, "--content", str(content)], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.endswith(
+        "python build.py: fout: --port moet een getal van 1 tot en met 65535 zijn, zoals "
+        "--port 8001\n"
+    )
