@@ -21,7 +21,13 @@ from .conditions import is_label, parse
 from .messages import say
 from .model import Problem
 from .urls import slug
-from .yamlfile import describe_yaml_error, error_line, without_dates
+from .yamlfile import (
+    MAX_NODES,
+    TooLarge,
+    describe_yaml_error,
+    error_line,
+    unfolded_size,
+)
 
 QUESTION_KEYS = {"questionId", "question", "explanation", "answers", "sources"}
 QUESTION_IGNORED = {"category", "subcategory"}  # the original's own page layout
@@ -36,18 +42,6 @@ class Lines(dict):
     line = 0
 
 
-MAX_NODES = 200_000  # a tree of thousands of questions has far fewer; an alias bomb more
-
-
-class TooLarge(yaml.YAMLError):
-    """The file's aliases (*naam) would make it too large to read; carries the line."""
-
-    def __init__(self, line: int) -> None:
-        super().__init__(line)
-        self.line = line
-
-
-@without_dates
 class LineLoader(yaml.SafeLoader):
     """Read YAML into Lines, so that every question and answer knows where it was written.
 
@@ -62,26 +56,6 @@ class LineLoader(yaml.SafeLoader):
         if unfolded_size(node, sizes) > MAX_NODES:
             raise TooLarge(node.start_mark.line + 1)
         return node
-
-
-def unfolded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
-    """Count the values a node unfolds into, each shared node counted where it is used;
-    a node that holds itself counts as too large."""
-    if id(node) in sizes:
-        return sizes[id(node)]
-    sizes[id(node)] = MAX_NODES + 1  # while counting: a loop back here is too large
-    children: list[yaml.Node] = []
-    if isinstance(node, yaml.SequenceNode):
-        children = node.value
-    elif isinstance(node, yaml.MappingNode):
-        children = [part for pair in node.value for part in pair]
-    total = 1
-    for child in children:
-        total += unfolded_size(child, sizes)
-        if total > MAX_NODES:
-            break
-    sizes[id(node)] = total
-    return total
 
 
 def construct_lines(loader: LineLoader, node: yaml.MappingNode) -> Lines:
@@ -133,7 +107,7 @@ def convert(source: Path) -> Conversion:
         conversion.problems.append(Problem(source, None, say("geen-utf8")))
         return conversion
     except TooLarge as large:
-        conversion.problems.append(Problem(source, large.line, say("import-te-groot")))
+        conversion.problems.append(Problem(source, large.line, say("yaml-te-groot")))
         return conversion
     except yaml.YAMLError:
         line, message = describe_yaml_error(text, error_line(text))

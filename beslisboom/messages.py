@@ -108,6 +108,16 @@ MESSAGES = {
         'een dubbele punt tussen aanhalingstekens, zoals title: "Let op: dit"'
     ),
     "yaml-geen-dubbele-punt": "ongeldige YAML: hier ontbreekt een dubbele punt achter de sleutel",
+    "yaml-vaste-spatie": (
+        "ongeldige YAML: op deze regel staat een vaste spatie (zoals Word of een webpagina die "
+        "plakt), die YAML niet als spatie leest; typ de spaties aan het begin en na de "
+        "dubbele punt opnieuw"
+    ),
+    "yaml-te-groot": (
+        "dit bestand zou door zijn verwijzingen (&naam en *naam) meer dan 200.000 waarden "
+        "worden; zo'n bestand leest de build niet: schrijf de verwijzingen uit, of controleer "
+        "waar het bestand vandaan komt"
+    ),
     "yaml-tab": "ongeldige YAML: hier staat een tab; spring in met spaties",
     "yaml-lijst-open": (
         "ongeldige YAML: een lijst tussen [ en ] wordt niet afgesloten met ]; is het tekst, zet "
@@ -217,11 +227,6 @@ MESSAGES = {
     "import-vorm": (
         "{what} heeft niet de vorm van het MinBZK-formaat ({why}) en is niet omgezet; "
         "verbeter het bestand, of zet dit deel zelf over in de pagina's"
-    ),
-    "import-te-groot": (
-        "dit bestand zou door zijn verwijzingen (&naam en *naam) meer dan 200.000 waarden "
-        "worden; zo'n bestand leest de omzetter niet: schrijf de verwijzingen uit, of "
-        "controleer waar het bestand vandaan komt"
     ),
     "import-geen-boom": (
         "dit is geen beslisboom in het formaat van MinBZK: de lijst 'questions' ontbreekt"

@@ -25,6 +25,37 @@ def without_dates(loader: type) -> type:
     return loader
 
 
+MAX_NODES = 200_000  # a tree of thousands of questions has far fewer; an alias bomb more
+
+
+class TooLarge(yaml.YAMLError):
+    """The file's aliases (*naam) would make it too large to read; carries the line."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def unfolded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """Count the values a node unfolds into, each shared node counted where it is used;
+    a node that holds itself counts as too large."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    sizes[id(node)] = MAX_NODES + 1  # while counting: a loop back here is too large
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = node.value
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    total = 1
+    for child in children:
+        total += unfolded_size(child, sizes)
+        if total > MAX_NODES:
+            break
+    sizes[id(node)] = total
+    return total
+
+
 @without_dates
 class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The safe loader (in C where it is there), dates read as text."""
@@ -33,6 +64,10 @@ class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mis
 KEY = re.compile(r"(?P<key>[^\s'\"\[\]{}#&*!|>%@`,][^#]*?)\s*:(?:[ \t]+(?P<value>.*))?$")
 RESERVED = ("@", "`", "%")  # YAML gives these a meaning of its own at the start of a value
 CURLY = "“”„‘’‚"  # quotes as Word types them
+# A space that is no space to YAML, as Word or a web page pastes it: before a key, or
+# right after its colon.
+SPACES = "\u00a0\u2007\u202f\u200b\ufeff"  # no-break, figure, narrow, zero-width, BOM
+HARD_SPACE = re.compile(rf"^[ {SPACES}-]*[{SPACES}]|^[ -]*[\w-]+:[{SPACES}]")
 
 
 def describe_yaml_error(text: str, mark_line: int) -> tuple[int, str]:
@@ -71,6 +106,8 @@ def find_mistake(lines: list[str]) -> tuple[int, str] | None:
             continue
         if text[0] == "\t":
             return number, "yaml-tab"
+        if HARD_SPACE.match(line):
+            return number, "yaml-vaste-spatie"
         column = len(line) - len(text)
         while levels and column < levels[-1]:
             levels.pop()
@@ -86,6 +123,8 @@ def find_mistake(lines: list[str]) -> tuple[int, str] | None:
             if code:
                 return number, code
             if not dashed and not opened and levels and column <= levels[-1]:
+                return number, "yaml-geen-dubbele-punt"
+            if not dashed and column == 0:  # 'title Welkom': a text where a key belongs
                 return number, "yaml-geen-dubbele-punt"
             continue
         if levels and column > levels[-1] and not opened and not dashed:
@@ -184,9 +223,16 @@ class Block:
     def parse(self, text: str) -> tuple[Any, yaml.Node | None]:
         """Parse the text; on a syntax error, report it at its line in the file."""
         self.lines = text.split("\n")
+        for number, line in enumerate(self.lines):
+            if HARD_SPACE.match(line) and not line.lstrip().startswith("#"):
+                self.error(self.first_line + number, say("yaml-vaste-spatie"))
+                return None, None  # YAML reads it, but as one text where keys were meant
         loader = Loader(text)
         try:
             node = loader.get_single_node()
+            if node is not None and unfolded_size(node, {}) > MAX_NODES:
+                self.error(self.first_line, say("yaml-te-groot"))
+                return None, None
             data = loader.construct_document(node) if node is not None else None
         except yaml.YAMLError:
             line, message = describe_yaml_error(text, error_line(text))

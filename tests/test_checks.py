@@ -526,6 +526,31 @@ CASES = {
             "zoals: aanbieder en niet (open-source of importeur)",
         ],
     ),
+    "space-from-word-and-a-key-without-colon": (
+        {
+            "start.md": "---\ntitle:\u00a0Welkom\nnext: einde\n---\n",
+            "einde.md": "---\ntitle Einde\nstep: 2\n---\n",
+        },
+        [
+            "content/einde.md:2: fout: ongeldige YAML: hier ontbreekt een dubbele punt achter "
+            "de sleutel",
+            "content/start.md:2: fout: ongeldige YAML: op deze regel staat een vaste spatie "
+            "(zoals Word of een webpagina die plakt), die YAML niet als spatie leest; typ de "
+            "spaties aan het begin en na de dubbele punt opnieuw",
+        ],
+    ),
+    "alias-bomb-in-front-matter": (
+        {
+            "start.md": "---\ntitle: Start\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 9))
+            + "options: *a8\n---\n",
+        },
+        [
+            "content/start.md:2: fout: dit bestand zou door zijn verwijzingen (&naam en *naam) "
+            "meer dan 200.000 waarden worden; zo'n bestand leest de build niet: schrijf de "
+            "verwijzingen uit, of controleer waar het bestand vandaan komt"
+        ],
+    ),
     "text-link-unknown": (
         {"start.md": page("Start", body="Zie [de vraag](vragen.md).\n")},
         [

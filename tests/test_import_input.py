@@ -55,7 +55,7 @@ def test_an_alias_bomb_is_refused_at_once(tmp_path):
     problems = [format_problem(p) for p in convert(tree).problems]
     assert problems == [
         f"{tree.as_posix()}:1: fout: dit bestand zou door zijn verwijzingen (&naam en *naam) "
-        "meer dan 200.000 waarden worden; zo'n bestand leest de omzetter niet: schrijf de "
+        "meer dan 200.000 waarden worden; zo'n bestand leest de build niet: schrijf de "
         "verwijzingen uit, of controleer waar het bestand vandaan komt"
     ]
 
