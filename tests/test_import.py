@@ -22,6 +22,8 @@ from conftest import ROOT, SHARED, nu_errors, project_for
 # copied in. BESLISBOOM_TREES may point to another folder holding minbzk-ai-verordening/.
 TREES = Path(os.environ.get("BESLISBOOM_TREES", SHARED / "trees"))
 TREE = TREES / "minbzk-ai-verordening" / "decision-tree.yaml"
+if not TREE.is_file() and os.environ.get("BESLISBOOM_REQUIRE_TREES") == "1":
+    raise RuntimeError(f"the MinBZK tree is not at {TREE}; CI needs it (set BESLISBOOM_TREES)")
 pytestmark = pytest.mark.skipif(
     not TREE.is_file(), reason=f"the MinBZK tree is not at {TREE} (set BESLISBOOM_TREES)"
 )
