@@ -148,6 +148,17 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 SCREENSHOTS: list[Path] = []
 
 
+BROWSER_FIXTURES = {"browser", "axe_source", "vnu_jar"}  # Chromium, axe-core, the Nu checker
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a browser or the Nu checker 'browser', by its fixtures:
+    pytest -m "not slow and not browser" is the quick loop."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """Say where the screenshots went, so anyone can look at them."""
     for folder in SCREENSHOTS:
