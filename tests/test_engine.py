@@ -314,3 +314,45 @@ def test_templates_leave_every_link_to_the_links_helper(template):
     outside_tags = re.sub(r"{%.*?%}", "", code)  # 'extends' and 'include' name templates
     assert not re.search(r"\w\.html\b", outside_tags)
     assert "mailto:" not in code and "tel:" not in code
+
+
+SNIPPETS = (
+    "*vet*",
+    "__sterk__",
+    "_schuin_",
+    "`<code>`",
+    "[stap](3-rol.md)",
+    "<b>woord</b>",
+    "A &amp; B",
+    "a\\*b",
+    "regel  \nnieuw",
+    "![Schema](schema.png)",
+    "<https://www.rijksoverheid.nl>",
+    "[bron][1]\n\n[1]: bijlage.pdf",
+    "los * sterretje",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+)
+
+
+def test_the_converter_gives_what_full_markdown_gives(tmp_path):
+    """The converter leaves out inline patterns a text can't need (mdext.NEEDS): every text
+    must come out exactly as Markdown with all its patterns makes it."""
+    import itertools
+
+    import markdown
+
+    from beslisboom.load import split_front_matter
+    from beslisboom.mdext import CollectExtension, Converter
+
+    full = markdown.Markdown(output_format="html", extensions=[CollectExtension(), "tables"])
+    texts = [
+        "\n\n".join(combination)
+        for size in (1, 2, 3)
+        for combination in itertools.combinations(SNIPPETS, size)
+    ]
+    for path in sorted([*(ROOT / "content").rglob("*.md"), *(ROOT / "beslisboom").rglob("*.md")]):
+        texts.append(split_front_matter(path.read_text(encoding="utf-8"))[1])
+    converter = Converter()
+    for text in texts:
+        assert converter.convert(text).html == full.reset().convert(text).strip(), text
+    assert len(converter.by_need) > 20  # many sets of patterns were tried
