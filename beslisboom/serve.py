@@ -22,6 +22,7 @@ import json
 import mimetypes
 import signal
 import socket
+import string
 import sys
 import threading
 import time
@@ -53,59 +54,9 @@ HOLD = 25  # seconds a browser's question "anything new?" is held before the ans
 RELOAD = "/__preview__/herladen.js"
 WAIT = "/__preview__/wacht"
 RELOAD_TAG = f'<script src="{RELOAD}" defer></script>'.encode()
-RELOAD_SCRIPT = b"""\
-/* The preview's own: ask the preview for the next build, then load this page again.
-   The answer comes as a script from the preview itself, which the pages' content security
-   policy allows as it is: the preview loosens nothing. */
-(function () {
-  "use strict";
-  var seen = "";
-  window.beslisboomPreview = function (version, warnings) {
-    if (seen !== "" && version !== seen) {
-      location.reload();
-      return;
-    }
-    seen = version;
-    if (warnings.length) {
-      banner(warnings);
-    }
-    document.documentElement.setAttribute("data-preview", "verbonden");
-    ask();
-  };
-  /* The build's warnings above the page, styled from here: the page allows no inline style. */
-  function banner(warnings) {
-    var box = document.createElement("div");
-    box.className = "preview-warnings";
-    box.setAttribute("role", "status");
-    box.style.cssText = "background:#ffeb99;color:#1a1a1a;padding:0.75rem 1.5rem;" +
-      "font:1rem/1.5 system-ui,sans-serif;border-bottom:3px solid #8a6d00";
-    var title = document.createElement("strong");
-    title.textContent = warnings.length === 1 ?
-      "1 waarschuwing" : warnings.length + " waarschuwingen";
-    box.appendChild(title);
-    var list = document.createElement("ul");
-    warnings.forEach(function (line) {
-      var item = document.createElement("li");
-      item.textContent = line;
-      list.appendChild(item);
-    });
-    box.appendChild(list);
-    document.body.insertBefore(box, document.body.firstChild);
-  }
-  function ask() {
-    var script = document.createElement("script");
-    script.src = "WAIT?na=" + seen + "&t=" + Date.now();
-    script.onload = function () { script.remove(); };
-    script.onerror = function () { script.remove(); setTimeout(ask, 1000); };
-    document.head.appendChild(script);
-  }
-  if (document.readyState === "complete") {
-    ask();
-  } else {
-    window.addEventListener("load", ask);  /* a held question must not hold up the page */
-  }
-})();
-""".replace(b"WAIT", WAIT.encode())
+PREVIEW = Path(__file__).resolve().parent / "preview"  # the preview's own script and page
+RELOAD_SCRIPT = (PREVIEW / "herladen.js").read_bytes().replace(b"WAIT", WAIT.encode())
+PAGE = string.Template((PREVIEW / "pagina.html").read_text(encoding="utf-8"))
 
 Answer = tuple[str, str, tuple[bytes, ...]]  # status, content type, body in parts
 
@@ -349,27 +300,8 @@ def engine_failure(path: Path, bug: Exception) -> Problem:
 
 
 def plain_page(title: str, body: str) -> bytes:
-    """Make a small page of the preview's own, with its own style."""
-    return f"""<!DOCTYPE html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)}</title>
-<style>
-body {{ margin: 0; font: 1.125rem/1.5 system-ui, sans-serif; color: #1a1a1a; }}
-.alert {{ background: #d52b1e; color: #fff; padding: 1rem 1.5rem; }}
-.alert h1 {{ margin: 0; font-size: 1.5rem; }}
-main {{ max-width: 60rem; padding: 1rem 1.5rem; }}
-li {{ margin: 0 0 0.75rem; font-family: ui-monospace, monospace; font-size: 1rem;
-      overflow-wrap: anywhere; }}
-</style>
-</head>
-<body>
-{body}
-</body>
-</html>
-""".encode()
+    """Make a small page of the preview's own, with its own style (preview/pagina.html)."""
+    return PAGE.substitute(title=html.escape(title), body=body).encode()
 
 
 def problem_page(problems: list[str]) -> bytes:
