@@ -19,12 +19,19 @@ def sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def body(rng: random.Random, size: int = 1500) -> str:
-    """Make about `size` characters of Markdown: paragraphs, a list, emphasis."""
+def body(rng: random.Random, size: int = 1500, rich: bool = False) -> str:
+    """Make about `size` characters of Markdown: paragraphs, a list, emphasis; rich adds
+    links, code, tables and line breaks (every inline pattern has work)."""
     parts: list[str] = []
     while sum(len(p) for p in parts) < size:
         kind = rng.random()
-        if kind < 0.2:
+        if rich and kind < 0.1:
+            parts.append(
+                f"Zie [de wet](https://wetten.overheid.nl/) en `code` & meer.  \n{sentence(rng)}"
+            )
+        elif rich and kind < 0.15:
+            parts.append("| Rol | Wie |\n|---|---|\n| " + sentence(rng) + " | _ieder_ |")
+        elif kind < 0.2:
             parts.append("\n".join(f"- {sentence(rng)}" for _ in range(3)))
         elif kind < 0.3:
             parts.append(f"**{sentence(rng)}** {sentence(rng)}")
@@ -33,8 +40,18 @@ def body(rng: random.Random, size: int = 1500) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def plan(count: int, seed: int = 1) -> list[tuple[int, list[int]]]:
-    """Give each node i its depth and children: 2-4 of the next free nodes, breadth-first."""
+# Tree shapes for the stage bench (bench/stages.py): fan-out, page size, rich text, steps.
+SHAPES = {
+    "breed": {"fanout": (2, 4), "size": 1500, "rich": False, "steps": 7},
+    "diep": {"fanout": (1, 2), "size": 400, "rich": False, "steps": 40},
+    "rijk": {"fanout": (4, 8), "size": 4000, "rich": True, "steps": 5},
+}
+
+
+def plan(
+    count: int, seed: int = 1, fanout: tuple[int, int] = (2, 4)
+) -> list[tuple[int, list[int]]]:
+    """Give each node i its depth and children: fanout of the next free nodes, breadth-first."""
     rng = random.Random(seed)
     children: list[list[int]] = [[] for _ in range(count)]
     depth = [0] * count
@@ -42,7 +59,7 @@ def plan(count: int, seed: int = 1) -> list[tuple[int, list[int]]]:
     for i in range(count):
         if next_free >= count:
             break
-        kids = list(range(next_free, min(count, next_free + rng.randint(2, 4))))
+        kids = list(range(next_free, min(count, next_free + rng.randint(*fanout))))
         next_free += len(kids)
         children[i] = kids
         for kid in kids:
@@ -50,17 +67,25 @@ def plan(count: int, seed: int = 1) -> list[tuple[int, list[int]]]:
     return list(zip(depth, children, strict=True))
 
 
-def write_tree(folder: Path, count: int, seed: int = 1) -> Path:
+def write_tree(
+    folder: Path,
+    count: int,
+    seed: int = 1,
+    fanout: tuple[int, int] = (2, 4),
+    size: int = 1500,
+    rich: bool = False,
+    steps: int = 7,
+) -> Path:
     """Write site.yml and `count` node files into folder; return the folder."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "site.yml").write_text(
         f"title: Testboom van {count} knopen\nstart: k00000\n", encoding="utf-8"
     )
-    for i, (depth, kids) in enumerate(plan(count, seed)):
+    for i, (depth, kids) in enumerate(plan(count, seed, fanout)):
         lines = ["---", f"title: Vraag {i} - {sentence(rng)[:-1]}?"]
         if depth:
-            lines.append(f"step: {min(depth, 7)}")
+            lines.append(f"step: {min(depth, steps)}")
         if len(kids) == 1:
             lines.append(f"next: k{kids[0]:05d}")
         elif kids:
@@ -73,7 +98,8 @@ def write_tree(folder: Path, count: int, seed: int = 1) -> Path:
         lines.append("---")
         sub = folder / f"stap{min(depth, 7)}"
         sub.mkdir(exist_ok=True)
-        (sub / f"k{i:05d}.md").write_text("\n".join(lines) + "\n" + body(rng), encoding="utf-8")
+        text = "\n".join(lines) + "\n" + body(rng, size, rich)
+        (sub / f"k{i:05d}.md").write_text(text, encoding="utf-8")
     return folder
 
 
