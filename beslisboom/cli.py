@@ -43,7 +43,7 @@ EXAMPLES = {"--content": "content", "--out": "dist", "--host": "127.0.0.1", "--p
 class DutchFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's help layout, with the usage line in Dutch."""
 
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
         super().add_usage(usage, actions, groups, "gebruik: ")
 
 
@@ -332,6 +332,7 @@ def import_tree(
 def summarize(result: Result, out: Path) -> int:
     """Say what the build wrote, and how big the single file is."""
     sizes = {name: size(data) for name, data in result.files.items()}
+    assert result.site is not None  # a build that wrote files had a site
     single = single_name(result.site)
     total = sum(sizes.values()) / 1024
     print(f"Klaar: {result.pages_said()} ({total:.0f} KB) geschreven naar {shown(out)}/")

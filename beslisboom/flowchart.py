@@ -167,7 +167,7 @@ def keep_apart(boxes: dict[str, Box], edges: list[Edge]) -> None:
     """Keep igraph's order within each layer, but move places apart where they overlap: a
     box and anything else a whole place, two passing arrows a quarter. (igraph may put an
     arrow's waypoint on a box when many arrows pass a layer.)"""
-    layers: dict[int, list[tuple[float, int, object, int]]] = {}
+    layers: dict[int, list[tuple[float, int, Box | Edge, int]]] = {}
     for box in boxes.values():
         layers.setdefault(box.layer, []).append((box.place, 0, box, -1))
     for edge in edges:
@@ -202,15 +202,15 @@ def back_edges(site: Site, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]
         state[root] = "open"
         while stack:
             node_id, rest = stack[-1]
-            target = next(rest, None)
-            if target is None:
+            onward = next(rest, None)
+            if onward is None:
                 state[node_id] = "done"
                 stack.pop()
-            elif state.get(target) == "open":
-                back.add((node_id, target))
-            elif target not in state:
-                state[target] = "open"
-                stack.append((target, iter(following.get(target, []))))
+            elif state.get(onward) == "open":
+                back.add((node_id, onward))
+            elif onward not in state:
+                state[onward] = "open"
+                stack.append((onward, iter(following.get(onward, []))))
     return back
 
 
@@ -243,7 +243,7 @@ def place(boxes: dict[str, Box], edges: list[Edge]) -> tuple[list[float], dict[i
         heights[box.layer] = max(heights[box.layer], box.height)
     labels: dict[int, Label] = {}
     tops = [0.0] * (layers + 1)
-    y = TOP
+    y = float(TOP)
     for layer in range(layers):
         tops[layer] = y
         bottom = y + heights[layer]

@@ -84,7 +84,9 @@ def reachable_part(site: Site) -> Site:
     reached = depths(site)
     if len(reached) == len(site.nodes):
         return site
-    kept = Lookup((node_id, node) for node_id, node in site.nodes.items() if node_id in reached)
+    kept: Lookup[Node] = Lookup(
+        (node_id, node) for node_id, node in site.nodes.items() if node_id in reached
+    )
     return replace(site, nodes=kept)
 
 

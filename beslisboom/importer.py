@@ -50,10 +50,9 @@ class LineLoader(yaml.SafeLoader):
     memory.
     """
 
-    def compose_document(self) -> yaml.Node:  # PyYAML's public composer step
+    def compose_document(self) -> yaml.Node | None:  # PyYAML's public composer step
         node = super().compose_document()
-        sizes: dict[int, int] = {}
-        if unfolded_size(node, sizes) > MAX_NODES:
+        if node is not None and unfolded_size(node, {}) > MAX_NODES:
             raise TooLarge(node.start_mark.line + 1)
         return node
 
@@ -217,7 +216,7 @@ def file_names(values: list[Any], prefix: str) -> dict[str, str]:
     return names
 
 
-def label_names(questions: list[dict]) -> dict[str, str]:
+def label_names(questions: list[Lines]) -> dict[str, str]:
     """Give every label of the original a word usable in a condition: 'geen algoritme' ->
     'geen-algoritme'. The original's own text stays as the words a result shows."""
     names: dict[str, str] = {}
@@ -279,8 +278,8 @@ def arrivals(
     carry when arriving there (to place an answer's subresult on the conclusions it
     reaches, and nowhere else)."""
     found: dict[str, set[str]] = {}
-    seen = set()
-    stack = [(start, frozenset())]
+    seen: set[tuple[str, frozenset[str]]] = set()
+    stack: list[tuple[str, frozenset[str]]] = [(start, frozenset())]
     while stack:
         state = stack.pop()
         if state in seen:

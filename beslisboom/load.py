@@ -86,7 +86,7 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
     if settings.value is None:
         return None, problems
     names = {normalize_id(page_name(source.path)) for source in sources.pages}
-    unreadable = Lookup(
+    unreadable: Lookup[tuple[str, ...] | None] = Lookup(
         (page_id, guessed_targets(source, names))
         for source in sources.pages
         if (page_id := normalize_id(page_name(source.path))) not in nodes
@@ -730,10 +730,10 @@ def read_options(block: Block, fields: Fields) -> list[Option]:
                 )
             )
     seen: set[str] = set()
-    for option in options:
-        if option.label in seen:
-            block.error(option.line, say("dubbel-label", label=option.label))
-        seen.add(option.label)
+    for answer in options:
+        if answer.label in seen:
+            block.error(answer.line, say("dubbel-label", label=answer.label))
+        seen.add(answer.label)
     return options
 
 

@@ -157,10 +157,10 @@ class Plan:
         )
         self.single = single_name(site)
         taken = {self.single.removesuffix(".html")}
-        self.names = Lookup(page_names(list(site.nodes), site.start, taken=taken))
-        ids = {node_id: name.removesuffix(".html") for node_id, name in self.names.items()}
+        self.names: Lookup[str] = Lookup(page_names(list(site.nodes), site.start, taken=taken))
+        ids: dict[str, str] = {n: name.removesuffix(".html") for n, name in self.names.items()}
         ids[site.start] = START_ID
-        self.ids = Lookup(ids)
+        self.ids: Lookup[str] = Lookup(ids)
         self.back = back_links(site)
         self.advice = advice_pages(site)
         self.views: dict[Node, View] = {}

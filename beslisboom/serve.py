@@ -393,7 +393,7 @@ def run(
     preview: Preview, server: PreviewServer, stop: threading.Event, host: str, port: int
 ) -> None:
     """Build, start watching and publishing, and serve until interrupted."""
-    preview.report(recovered(preview.out), None, 0)  # a crash may have left the old site
+    preview.report(recovered(preview.out), None, "")  # a crash may have left the old site
     preview.rebuild(jobs=jobs_available())  # before any thread starts: workers may fork
     preview.publish()
     ready = threading.Event()

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .check import link_line
 from .conditions import Condition
 from .graph import loop_from, reaching
 from .messages import say, suggest
-from .model import Branch, Lookup, Node, Problem, Site, when_text
+from .model import Block, Branch, Lookup, Node, Problem, Site, when_text
 
 Labels = frozenset[str]
 State = tuple[str, Labels]  # a node's id and the labels that still matter there
@@ -68,7 +69,8 @@ def ways(node: Node) -> list[Way]:
 
 def conditions_of(node: Node) -> list[tuple[Condition, int]]:
     """List a node's conditions with their lines: its answers', its next's, its text's."""
-    parts = [*(b for o in node.options for b in o.branches), *node.branches, *node.blocks]
+    parts: list[Branch | Block] = [*(b for o in node.options for b in o.branches)]
+    parts += [*node.branches, *node.blocks]
     return [(part.when, part.line) for part in parts if part.when]
 
 
@@ -316,7 +318,7 @@ class Walk:
 
         Pages are numbered in the order a reader first meets them.
         """
-        looks = {}
+        looks: dict[tuple[str, Any], int] = {}
         first = []
         for node_id, labels in self.order:
             key = (node_id, self.looks(node_id, labels))
@@ -363,7 +365,7 @@ class Walk:
                 continue
             node = self.site.nodes[node_id]
             targets = [names[pages[m]] for m in self.moves[number]]
-            changes: dict[str, object] = {"id": name, "branches": (), "blocks": ()}
+            changes: dict[str, Any] = {"id": name, "branches": (), "blocks": ()}
             if node.next or node.branches:
                 changes["next"] = targets[0]
             else:

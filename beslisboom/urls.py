@@ -19,7 +19,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "pagina"
 
 
-def page_names(ids: list[str], start: str, taken: set[str] = frozenset()) -> dict[str, str]:
+def page_names(
+    ids: list[str], start: str, taken: set[str] | frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Give every node a unique, Windows-safe .html name; the start node is index.html."""
     used = set(RESERVED) | set(taken)
     names = {start: "index.html"} if start in ids else {}

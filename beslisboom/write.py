@@ -171,9 +171,9 @@ def repair(out: Path) -> list[str]:
             remove_ours(path)
         except Leftover as leftover:
             notes.append(set_aside(out, leftover))
-    for leftover in (old, work):
-        if os.path.lexists(leftover):
-            raise Refused(say("uitvoer-vreemde-map", name=leftover.name))
+    for taken in (old, work):
+        if os.path.lexists(taken):
+            raise Refused(say("uitvoer-vreemde-map", name=taken.name))
     return notes
 
 

@@ -14,7 +14,7 @@ from .model import Problem
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-def without_dates(loader: type) -> type:
+def without_dates(loader: Any) -> Any:
     """Keep a loader from reading 2026-11-28 as a date itself: an impossible one (2026-11-31)
     would end the reading with an error of Python's; a date is read where one is asked
     for (load.read_date), with a Dutch message."""
@@ -223,8 +223,8 @@ class Block:
     def parse(self, text: str) -> tuple[Any, yaml.Node | None]:
         """Parse the text; on a syntax error, report it at its line in the file."""
         self.lines = text.split("\n")
-        for number, line in enumerate(self.lines):
-            if HARD_SPACE.match(line) and not line.lstrip().startswith("#"):
+        for number, written in enumerate(self.lines):
+            if HARD_SPACE.match(written) and not written.lstrip().startswith("#"):
                 self.error(self.first_line + number, say("yaml-vaste-spatie"))
                 return None, None  # YAML reads it, but as one text where keys were meant
         loader = Loader(text)
