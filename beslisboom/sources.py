@@ -64,14 +64,17 @@ def read_sources(project: Project) -> Sources:
     """Read site.yml, every page, every template and every asset."""
     settings_path = project.content / SITE_FILE
     inside = project.content.resolve()
+    beside = visible_files(project.content)
+    media = tuple(rel for rel in beside if suffix_of(rel) in MEDIA_SUFFIXES)
+    known = (*MEDIA_SUFFIXES, *MISNAMED_SUFFIXES, ".yml")
     return Sources(
         project=project,
         settings=read_source(settings_path, FILE) if settings_path.is_file() else None,
         pages=tuple(read_source(p, kind, inside) for p, kind in find_pages(project.content)),
         templates=read_folder(project.templates),
         assets=read_folder(project.assets),
-        media=read_folder(project.content, MEDIA_SUFFIXES),
-        others=other_names(project.content),
+        media=tuple((rel, (project.content / rel).read_bytes()) for rel in media),
+        others=tuple(rel for rel in beside if not rel.lower().endswith(known)),
     )
 
 
@@ -154,32 +157,33 @@ MEDIA_SUFFIXES = (
 )
 
 
-def other_names(folder: Path) -> tuple[str, ...]:
-    """List the visible files below the content folder that are neither a page, site.yml
-    nor of a kind the site publishes (.msg, .zip, .mp4): a link to one gets a clear message."""
-    if not folder.is_dir():
-        return ()
-    known = (*MEDIA_SUFFIXES, *MISNAMED_SUFFIXES, ".yml")
-    return tuple(
-        path.relative_to(folder).as_posix()
-        for path in sorted(folder.rglob("*"))
-        if path.suffix.lower() not in known
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        and path.is_file()
-    )
+def suffix_of(name: str) -> str:
+    """Give a file name's suffix in small letters ('.png'), or ''."""
+    base = name.rsplit("/", 1)[-1]
+    return base[base.rfind(".") :].lower() if "." in base.lstrip(".") else ""
 
 
-def read_folder(folder: Path, suffixes: list[str] | None = None) -> tuple[tuple[str, bytes], ...]:
-    """Read every visible file below a folder (with one of the suffixes, if given), by its
-    relative name with '/'."""
+def visible_files(folder: Path) -> list[str]:
+    """List the regular files below a folder by their relative names with '/', sorted,
+    leaving out hidden files and folders and links (a link may lead anywhere)."""
     if not folder.is_dir():
-        return ()
-    files = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if suffixes is not None and path.suffix.lower() not in suffixes:
-            continue
-        visible = not any(part.startswith(".") for part in rel.parts)
-        if visible and path.is_file() and not path.is_symlink():  # a link may lead anywhere
-            files.append((rel.as_posix(), path.read_bytes()))
-    return tuple(files)
+        return []
+    found = []
+
+    def visit(path: str, prefix: str) -> None:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(prefix + entry.name)
+
+    visit(str(folder), "")
+    return sorted(found)
+
+
+def read_folder(folder: Path) -> tuple[tuple[str, bytes], ...]:
+    """Read every visible file below a folder, by its relative name with '/'."""
+    return tuple((rel, (folder / rel).read_bytes()) for rel in visible_files(folder))
