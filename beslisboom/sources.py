@@ -10,11 +10,13 @@ import hashlib
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .messages import say
-from .model import hash_once, hash_slot
+from .model import Problem, hash_once, hash_slot
 
 SITE_FILE = "site.yml"
 PAGE_SUFFIX = ".md"
@@ -187,3 +189,29 @@ def visible_files(folder: Path) -> list[str]:
 def read_folder(folder: Path) -> tuple[tuple[str, bytes], ...]:
     """Read every visible file below a folder, by its relative name with '/'."""
     return tuple((rel, (folder / rel).read_bytes()) for rel in visible_files(folder))
+
+
+def decode(source: Source, problems: list[Problem]) -> str | None:
+    """Read a file's bytes as UTF-8 (with or without BOM, any line ending), or say why not."""
+    path, raw = source.path, source.data
+    if raw is None:
+        problems.append(Problem(path, None, source.error, source.severity))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                say("geen-utf8"),
+            )
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalize_id(value: Any) -> str:
+    """Compose accents the same way whether a name came from macOS, Windows or YAML."""
+    return unicodedata.normalize("NFC", str(value).strip())

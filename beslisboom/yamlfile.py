@@ -17,7 +17,7 @@ TIMESTAMP = "tag:yaml.org,2002:timestamp"
 def without_dates(loader: Any) -> Any:
     """Keep a loader from reading 2026-11-28 as a date itself: an impossible one (2026-11-31)
     would end the reading with an error of Python's; a date is read where one is asked
-    for (load.read_date), with a Dutch message."""
+    for (settings.read_date), with a Dutch message."""
     loader.yaml_implicit_resolvers = {
         first: [(tag, pattern) for tag, pattern in resolvers if tag != TIMESTAMP]
         for first, resolvers in loader.yaml_implicit_resolvers.items()

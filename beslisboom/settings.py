@@ -1,0 +1,171 @@
+"""Read site.yml: the tree's title, its start, its contact block, limits, labels and dates."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from .conditions import is_label
+from .keys import CONTACT_KEYS, LIMIT_KEYS, PERSON_KEYS, SITE_KEYS
+from .messages import say
+from .model import (
+    Contact,
+    Limits,
+    Lookup,
+    Person,
+    Problem,
+    Settings,
+)
+from .sources import Source, decode, normalize_id
+from .yamlfile import Block, Fields
+
+
+@dataclass(frozen=True)
+class ParsedSettings:
+    """What site.yml gave: the settings (None if unusable) and its problems."""
+
+    value: Settings | None
+    problems: tuple[Problem, ...]
+
+
+def parse_settings(source: Source | None, path: Path) -> ParsedSettings:
+    """Read site.yml, or report that it is missing."""
+    problems: list[Problem] = []
+    if source is None:
+        problems.append(Problem(path, None, say("site-ontbreekt")))
+        return ParsedSettings(None, tuple(problems))
+    text = decode(source, problems)
+    value = read_settings(path, text, problems) if text is not None else None
+    return ParsedSettings(value, tuple(problems))
+
+
+def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | None:
+    """Read site.yml: the tree's title, its start node and the contact block."""
+    block = Block(path, 1, problems)
+    before = len(problems)
+    data, node = block.parse(text)
+    if node is None:
+        if len(problems) == before:
+            block.error(1, say("site-leeg"))
+        return None
+    fields = block.fields(data, node, "site.yml", 1)
+    if fields is None:
+        return None
+    fields.allow_only(SITE_KEYS)
+    title = fields.text("title", required=True)
+    start = fields.text("start", required=True)
+    contact = read_contact(block, fields)
+    limits = read_limits(block, fields)
+    words = read_label_words(block, fields)
+    owner = fields.text("owner") or ""
+    updated = read_date(block, fields, "updated")
+    if title is None or start is None:
+        return None
+    return Settings(
+        title,
+        normalize_id(start),
+        contact,
+        fields.line_of("start"),
+        limits,
+        label_words=words,
+        labels_line=fields.line_of("labels") if "labels" in fields.data else 0,
+        owner=owner,
+        updated=updated,
+    )
+
+
+MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+
+def read_date(block: Block, fields: Fields, key: str) -> str:
+    """Read a date written as 2026-11-28; give it as readers read it: '28 november 2026'.
+
+    The date comes from the file, never from the clock: the same content gives the same
+    site.
+    """
+    value = fields.data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            value = None
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        block.error(fields.line_of(key), say("geen-datum", key=key))
+        return ""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def section(block: Block, site: Fields, key: str, example: str) -> Fields | None:
+    """Give a group of keys under one key of site.yml; None if absent or not a group."""
+    if site.data.get(key) is None:
+        return None
+    return block.fields(
+        site.data[key], site.value_nodes[key], f"'{key}'", site.line_of(key), example=example
+    )
+
+
+def read_label_words(block: Block, site: Fields) -> Lookup[str]:
+    """Read the words a result shows for each label: 'labels:' in site.yml."""
+    fields = section(block, site, "labels", example="aanbieder: Je bent aanbieder")
+    if fields is None:
+        return Lookup()
+    words = []
+    for key in fields.data:
+        name = str(key)
+        if not is_label(name):
+            block.error(fields.line_of(key), say("label-geen-woord", label=name))
+            continue
+        text = fields.text(key, required=True)
+        if text:
+            words.append((name, text))
+    return Lookup(words)
+
+
+def read_limits(block: Block, site: Fields) -> Limits:
+    """Read the sizes above which the build warns, from site.yml's limits."""
+    fields = section(block, site, "limits", example="page_kb: 1000")
+    if fields is None:
+        return Limits()
+    fields.allow_only(LIMIT_KEYS)
+    found = {}
+    for key in LIMIT_KEYS:
+        value = fields.data.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            block.error(fields.line_of(key), say("limiet-geen-getal", key=key))
+            continue
+        found[key] = value
+    return Limits(**found, line=site.line_of("limits"))
+
+
+def read_contact(block: Block, site: Fields) -> Contact:
+    """Read the contact block of site.yml."""
+    fields = section(block, site, "contact", example="email: adres@example.nl")
+    if fields is None:
+        return Contact()
+    fields.allow_only(CONTACT_KEYS)
+    people = []
+    for data, node in fields.items("people") or []:
+        person = block.fields(
+            data,
+            node,
+            "een persoon onder 'people'",
+            block.line_of(node.start_mark),
+            example="name: Naam",
+        )
+        if person is None:
+            continue
+        person.allow_only(PERSON_KEYS)
+        name = person.text("name", required=True)
+        phone = person.text("phone") or ""
+        if name:
+            people.append(Person(name=name, phone=phone))
+    return Contact(
+        heading=fields.text("heading") or "", people=tuple(people), email=fields.text("email") or ""
+    )
