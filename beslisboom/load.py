@@ -9,8 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import keys
 from .conditions import is_label
-from .keys import BRANCH_KEYS, NODE_KEYS, OPTION_KEYS
 from .memo import Memo
 from .messages import say, suggest
 from .model import (
@@ -188,7 +188,7 @@ def make_node(
     path: Path, content: Path, block: Block, fields: Fields, body: str, body_line: int
 ) -> Node | None:
     """Check the front matter's keys and build the node from them."""
-    fields.allow_only(NODE_KEYS)
+    fields.allow_only(keys.names(keys.PAGE))
     title = fields.text("title", required=True)
     step = read_step(fields)
     next_id, branches = read_next(block, fields)
@@ -221,6 +221,7 @@ def make_node(
         branches=branches,
         blocks=blocks,
         topic=fields.text("topic") or "",
+        texts=Lookup((key.name, fields.text(key.name) or "") for key in keys.PAGE if key.text),
     )
 
 
@@ -241,7 +242,7 @@ def read_next(
         branch = block.fields(data, node, "een keuze onder 'next'", line, example="when: label")
         if branch is None:
             continue
-        branch.allow_only(BRANCH_KEYS)
+        branch.allow_only(keys.names(keys.BRANCH))
         target = branch.text("next", required=True)
         when = None
         if "when" in branch.data:
@@ -284,7 +285,7 @@ def read_options(block: Block, fields: Fields) -> list[Option]:
         option = block.fields(data, node, "een optie", line, example="label: Ja")
         if option is None:
             continue
-        option.allow_only(OPTION_KEYS)
+        option.allow_only(keys.names(keys.OPTION))
         label = option.text("label", required=True)
         target, branches = read_next(block, option, required=True)
         hint = option.text("hint") or ""

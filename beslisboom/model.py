@@ -119,6 +119,8 @@ class Node:
     blocks: tuple[Block, ...] = ()  # the text in parts, if some are shown only when...
     labels_shown: tuple[str, ...] = ()  # on a result: the words of the labels that led here
     topic: str = ""  # what this question decides, named on the result page ('Rol')
+    # the optional texts of keys marked text=True in keys.PAGE, by name ('' if not given)
+    texts: Lookup[str] = field(default_factory=lambda: Lookup())
     hash_: int = hash_slot()
 
     __hash__ = hash_once

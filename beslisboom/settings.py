@@ -6,8 +6,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import keys
 from .conditions import is_label
-from .keys import CONTACT_KEYS, LIMIT_KEYS, PERSON_KEYS, SITE_KEYS
 from .messages import say
 from .model import (
     Contact,
@@ -52,7 +52,7 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
     fields = block.fields(data, node, "site.yml", 1)
     if fields is None:
         return None
-    fields.allow_only(SITE_KEYS)
+    fields.allow_only(keys.names(keys.SITE))
     title = fields.text("title", required=True)
     start = fields.text("start", required=True)
     contact = read_contact(block, fields)
@@ -131,9 +131,9 @@ def read_limits(block: Block, site: Fields) -> Limits:
     fields = section(block, site, "limits", example="page_kb: 1000")
     if fields is None:
         return Limits()
-    fields.allow_only(LIMIT_KEYS)
+    fields.allow_only(keys.names(keys.LIMITS))
     found = {}
-    for key in LIMIT_KEYS:
+    for key in keys.names(keys.LIMITS):
         value = fields.data.get(key)
         if value is None:
             continue
@@ -149,7 +149,7 @@ def read_contact(block: Block, site: Fields) -> Contact:
     fields = section(block, site, "contact", example="email: adres@example.nl")
     if fields is None:
         return Contact()
-    fields.allow_only(CONTACT_KEYS)
+    fields.allow_only(keys.names(keys.CONTACT))
     people = []
     for data, node in fields.items("people") or []:
         person = block.fields(
@@ -161,7 +161,7 @@ def read_contact(block: Block, site: Fields) -> Contact:
         )
         if person is None:
             continue
-        person.allow_only(PERSON_KEYS)
+        person.allow_only(keys.names(keys.PERSON))
         name = person.text("name", required=True)
         phone = person.text("phone") or ""
         if name:

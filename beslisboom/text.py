@@ -12,8 +12,8 @@ from typing import Any
 from urllib.parse import unquote
 from xml.etree import ElementTree
 
+from . import keys
 from .conditions import Unreadable, parse
-from .keys import NODE_KEYS
 from .mdext import Converter, Reading, Tag
 from .messages import say
 from .model import Block as TextBlock
@@ -76,7 +76,7 @@ def check_body(path: Path, body: str, first_line: int, problems: list[Problem]) 
         underlined = first == "=" and number and SETEXT.match(line) and lines[number - 1].strip()
         if (first == "#" and TITLE_HEADING.match(line)) or underlined:
             problems.append(Problem(path, at - (1 if underlined else 0), say("kop-in-tekst")))
-        key = KEY_LINE.match(line) if ":" in line else None
+        key = key_line(line) if ":" in line else None
         if key:
             message = say("sleutel-in-tekst", key=key.group(1))
             problems.append(Problem(path, at, message, severity="waarschuwing"))
@@ -205,7 +205,9 @@ TITLE_HEADING = re.compile(r" {0,3}#(\s|$)")  # '# Kop': a second <h1> on the pa
 SETEXT = re.compile(r" {0,3}=+\s*$")  # a line of '=' under text: the same
 
 
-KEY_LINE = re.compile(rf"({'|'.join(NODE_KEYS)})\s*:(\s|$)")
+def key_line(line: str) -> re.Match[str] | None:
+    """Tell whether a line of text looks like a key of the front matter ('next: ...')."""
+    return re.match(rf"({'|'.join(keys.names(keys.PAGE))})\s*:(\s|$)", line)
 
 
 def read_condition(block: Block, line: int, written: str) -> Any:

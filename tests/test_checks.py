@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SITE_YML, messages, page
+from conftest import ROOT, SITE_YML, messages, page
 
 OK_END = page("Einde")
 
@@ -1088,3 +1088,42 @@ LABEL_SITE_CASES = {
 @pytest.mark.parametrize("site, expected", LABEL_SITE_CASES.values(), ids=LABEL_SITE_CASES.keys())
 def test_label_site_check(make_tree, site, expected):
     assert messages(make_tree(LABELS_TREE, site=site)) == expected
+
+
+def test_a_new_key_needs_only_its_line_in_the_table_and_a_template(
+    make_tree, tmp_path, monkeypatch
+):
+    """keys.py's promise: a text key is read, reaches the templates and is known to the
+    unknown-key message from its line in keys.PAGE alone."""
+    import shutil
+
+    from beslisboom import keys
+    from beslisboom.cli import main
+
+    line = keys.Key("summary", "een samenvatting in één zin, boven de tekst", text=True)
+    monkeypatch.setattr(keys, "PAGE", (*keys.PAGE, line))
+    templates = tmp_path / "sjablonen"
+    shutil.copytree(ROOT / "templates", templates)
+    shown = templates / "node_content.html"
+    shown.write_text(
+        shown.read_text(encoding="utf-8").replace(
+            "{% if body %}",
+            '{% if node.texts.summary %}<p class="summary">{{ node.texts.summary }}</p>'
+            "{% endif %}\n{% if body %}",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    content = make_tree(
+        {"start.md": page("Start", "summary: Kort gezegd\nnext: einde\n"), "einde.md": OK_END}
+    )
+    out = tmp_path / "dist"
+    command = ["build", "--content", str(content), "--out", str(out), "--templates"]
+    assert main([*command, str(templates)]) == 0
+    assert '<p class="summary">Kort gezegd</p>' in (out / "index.html").read_text("utf-8")
+    assert '<p class="summary">' not in (out / "einde.html").read_text("utf-8")
+    (content / "einde.md").write_text(page("Einde", "sumary: Klaar\n"), encoding="utf-8")
+    assert messages(content) == [
+        "content/einde.md:3: fout: onbekende sleutel 'sumary' in de front matter (bedoel je "
+        "'summary'?); toegestaan zijn: title, step, next, next_label, options, topic, summary"
+    ]

@@ -215,6 +215,13 @@ def test_the_catalogue_test_finds_a_message_written_out(call):
     assert literal_messages(call) == [1]
 
 
+def test_the_tables_of_a_page_s_keys_are_the_table_in_keys_py():
+    from beslisboom import keys
+
+    assert keys.table(keys.PAGE) in GUIDE
+    assert keys.table(keys.PAGE) in README
+
+
 def test_every_command_and_option_is_in_the_readme_and_the_guide():
     parser = make_parser()
     commands = parser._actions[0].choices  # the positional command
