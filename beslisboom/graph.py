@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
@@ -35,8 +35,14 @@ def loop_from(first: K, onward: Callable[[K], K]) -> list[K]:
         route.append(following)
 
 
-def sources_of(site: Site) -> dict[str, list[str]]:
-    """Map every node to the nodes that link to it, in content order."""
+def sources_of(site: Site) -> Mapping[str, list[str]]:
+    """Map every node to the nodes that link to it, in content order (read only: worked
+    out once for a site, Site.sources)."""
+    return site.sources
+
+
+def linked_from(site: Site) -> dict[str, list[str]]:
+    """Work out which nodes link to each node, in content order (see sources_of)."""
     sources: dict[str, list[str]] = {node_id: [] for node_id in site.nodes}
     for node in site.nodes.values():
         for target in node.targets:
@@ -64,8 +70,14 @@ def back_links(site: Site) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def depths(site: Site) -> dict[str, int]:
-    """Give every node reachable from the start its distance in clicks, breadth-first."""
+def depths(site: Site) -> Mapping[str, int]:
+    """Give every node reachable from the start its distance in clicks, breadth-first
+    (read only: worked out once for a site, Site.depths)."""
+    return site.depths
+
+
+def breadth_first(site: Site) -> dict[str, int]:
+    """Work out every reachable node's distance from the start (see depths)."""
     found = {site.start: 0}
     queue = deque([site.start])
     while queue:
@@ -90,7 +102,7 @@ def reachable_part(site: Site) -> Site:
     return replace(site, nodes=kept)
 
 
-def band(site: Site, node: Node, depth: dict[str, int]) -> int:
+def band(site: Site, node: Node, depth: Mapping[str, int]) -> int:
     """Place a node in a band: its step, 0 for the start, after the last step for the rest."""
     if node.id == site.start:
         return 0

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from .conditions import Condition
@@ -252,6 +253,21 @@ class Site:
     @property
     def contact(self) -> Contact:
         return self.settings.contact
+
+    @cached_property
+    def depths(self) -> Mapping[str, int]:
+        """Every reachable node's distance in clicks from the start, once for this site
+        (graph.depths asks here: a build asks it some ten times)."""
+        from .graph import breadth_first
+
+        return MappingProxyType(breadth_first(self))
+
+    @cached_property
+    def sources(self) -> Mapping[str, list[str]]:
+        """The nodes that link to each node, once for this site (graph.sources_of)."""
+        from .graph import linked_from
+
+        return MappingProxyType(linked_from(self))
 
     @cached_property
     def step_total(self) -> int:
