@@ -27,7 +27,9 @@ def entry_pieces(plan: Plan, mode: str, level: int, with_text: bool) -> list[Pie
     """List every node's entry on an overview, in reading order."""
     settings = (("level", level), ("with_text", with_text))
     page = OVERVIEW if mode == SITE else None
-    return [Piece(ENTRY, plan.view(node), mode, page, settings) for node in plan.order]
+    return [
+        Piece(ENTRY, plan.view(node, as_written=True), mode, page, settings) for node in plan.order
+    ]
 
 
 def pieces(plan: Plan) -> list[Piece]:

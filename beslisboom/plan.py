@@ -163,7 +163,7 @@ class Plan:
         self.ids: Lookup[str] = Lookup(ids)
         self.back = back_links(site)
         self.advice = advice_pages(site)
-        self.views: dict[Node, View] = {}
+        self.views: dict[tuple[Node, bool], View] = {}
 
     @cached_property
     def order(self) -> list[Node]:
@@ -190,17 +190,19 @@ class Plan:
         names = self.ids if mode == SINGLE else self.names
         return Links(mode, page or self.single, names, self.single)
 
-    def view(self, node: Node) -> View:
-        """Give what the templates receive about a node."""
-        view = self.views.get(node)
+    def view(self, node: Node, as_written: bool = False) -> View:
+        """Give what the templates receive about a node: a published page, or (as_written)
+        a node of the tree as the editor wrote it, which the overview shows. Where the labels
+        made no copies, the two are the same."""
+        written = as_written and self.written is not self.site
+        view = self.views.get((node, written))
         if view is None:
-            written = self.written.nodes
-            nodes = written if written.get(node.id) is node else self.site.nodes
-            back = self.back.get(node.id, ()) if nodes is self.site.nodes else ()
+            nodes = self.written.nodes if written else self.site.nodes
+            back = () if written else self.back.get(node.id, ())
             linked = [target for target, _ in node.text_links]
             ids = [node.id, self.site.start, *back, *node.targets, *linked]
             near = [i for i in dict.fromkeys(ids) if i in nodes]
-            view = self.views[node] = self.memo.same(
+            view = self.views[(node, written)] = self.memo.same(
                 View(
                     site=self.info,
                     node=node,
@@ -214,7 +216,7 @@ class Plan:
                         for ref, path, _ in node.files
                         if path in self.site.media
                     ),
-                    advice=node.id in self.advice and nodes is self.site.nodes,
+                    advice=not written and node.id in self.advice,
                 )
             )
         return view
