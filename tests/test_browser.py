@@ -11,10 +11,17 @@ import pytest
 
 from beslisboom.cli import main
 from conftest import ROOT, nu_errors, serve_folder
+from helpers import (
+    KEYBOARD_ROUTE,
+    ROUTE_WEINIG,
+    SINGLE_FILE,
+    Visit,
+    axe_violations,
+    page_names,
+    tab_to,
+)
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 CONTACT_PAGE = "einde.html"
-SINGLE_FILE = "burgers-betrekken-beslisboom.html"
 MAIN_LINKS = "main a[href]:not([href^='mailto:']):not([href^='tel:'])"
 
 
@@ -38,52 +45,6 @@ def origin(request: pytest.FixtureRequest, site: Path, tmp_path_factory: pytest.
         yield base + "a/b/"
 
 
-class Visit:
-    """One browser page with a record of everything that went wrong on it."""
-
-    def __init__(self, browser, base: str, width: int = 1280, javascript: bool = True) -> None:
-        self.base = base
-        self.context = browser.new_context(
-            viewport={"width": width, "height": 800}, java_script_enabled=javascript
-        )
-        self.context.set_default_timeout(5000)
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        self.page.on("requestfailed", self._failed)
-        self.page.on("request", self._request)
-
-    def _console(self, message) -> None:
-        if message.type in ("error", "warning"):
-            self.errors.append(f"console {message.type}: {message.text}")
-
-    def _failed(self, request) -> None:
-        # Leaving a page cancels what it still loads (such as the icon): not a fault.
-        if request.failure != "net::ERR_ABORTED":
-            self.errors.append(f"failed: {request.url} ({request.failure})")
-
-    def _request(self, request) -> None:
-        if not request.url.startswith(self.base) and not request.url.startswith("data:"):
-            self.errors.append(f"request leaves the site: {request.url}")
-
-    def open(self, name: str) -> None:
-        """Go to a page of the site by its file name."""
-        self.page.goto(self.base + name)
-
-    def follow(self, locator) -> None:
-        """Click or press Enter on a link and wait for the page it leads to."""
-        with self.page.expect_navigation():
-            locator()
-
-    def here(self) -> str:
-        """Return the current page's file name, without query or fragment."""
-        return urlsplit(self.page.url).path.rsplit("/", 1)[-1]
-
-    def close(self) -> None:
-        self.context.close()
-
-
 @pytest.fixture
 def visit(browser, origin):
     """Open a fresh browser context on the site; close it after the test."""
@@ -96,31 +57,6 @@ def visit(browser, origin):
     yield make
     for one in opened:
         one.close()
-
-
-def page_names(site: Path) -> list[str]:
-    """List the HTML pages of the built site; the single file has its own tests."""
-    return sorted(
-        p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != SINGLE_FILE
-    )
-
-
-def axe_violations(page, axe_source: str) -> list[str]:
-    """Run axe-core with the WCAG 2.0-2.2 A and AA rules and describe each violation."""
-    page.evaluate(axe_source)
-    # No preload: axe would fetch the style sheets with XHR, which file:// and the CSP forbid.
-    result = page.evaluate(
-        "o => axe.run(document, o)",
-        {
-            "runOnly": {"type": "tag", "values": WCAG_TAGS},
-            "resultTypes": ["violations"],
-            "preload": False,
-        },
-    )
-    return [
-        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'])})"
-        for v in result["violations"]
-    ]
 
 
 def main_links(page) -> list[str]:
@@ -182,47 +118,6 @@ def test_without_javascript_every_page_is_reached(visit, site):
     assert plain.errors == []
 
 
-def focused_outline(page) -> dict:
-    """Describe the focused element: its text, whether it is :focus-visible, its outline."""
-    return page.evaluate("""() => {
-        const el = document.activeElement;
-        const style = getComputedStyle(el);
-        return {text: el.textContent.trim(), tag: el.tagName,
-                visible: el.matches(':focus-visible'),
-                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
-    }""")
-
-
-def tab_to(page, label: str, where: str, passing: tuple[str, ...] = ("BODY",)) -> None:
-    """Press Tab until the link with this text has the focus, each focus visibly outlined.
-
-    Focus on a tag in passing is skipped: BODY is where Tab goes past the last link into
-    the browser's own interface.
-    """
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        focus = focused_outline(page)
-        if focus["tag"] in passing:
-            continue
-        assert focus["visible"] and focus["outline"], focus
-        if focus["tag"] == "A" and focus["text"] == label:
-            return
-    pytest.fail(f"no link '{label}' reached with Tab on {where}")
-
-
-KEYBOARD_ROUTE = [
-    "Start",
-    "Volgende",
-    "Genoeg",
-    "De burger is gelijkwaardige partner - meebeslissen",
-    "Volgende",
-    "Algemeen publiek/de burgers",
-    "Volgende",
-    "Ja",
-    "Volgende",
-]
-
-
 def test_keyboard_only_walk_to_the_contact_page(visit):
     keys = visit()
     keys.open("index.html")
@@ -237,21 +132,6 @@ def test_keyboard_only_walk_to_the_contact_page(visit):
 def test_html_and_css_are_valid(site, vnu_jar):
     files = [p for p in sorted(site.rglob("*")) if p.suffix in (".html", ".css")]
     assert nu_errors(vnu_jar, files, css=True) == []
-
-
-ROUTE_WEINIG = [
-    "Start",
-    "Volgende",
-    "Weinig",
-    "Volgende",
-    "De burgers mogen hun mening geven, het bestuur beslist - raadplegen",
-    "Volgende",
-    "Specifieke doelgroep",
-    "Volgende",
-    "Volgende",
-    "Nee",
-    "Volgende",
-]
 
 
 def click_through(visit_: Visit, labels: list[str]) -> None:

@@ -11,32 +11,13 @@ import pytest
 
 from beslisboom.cli import main
 from conftest import ROOT, page
+from helpers import SMALL, snapshot
 from htmlcheck import broken_references, read_pages
 
-SMALL = {
-    "start.md": page("Welkom", "next: vraag\nnext_label: Start\n"),
-    "vraag.md": page(
-        "Ja of nee?",
-        "step: 1\noptions:\n  - label: Ja\n    next: café-één\n"
-        "  - label: Nee\n    next: con\n    hint: Dan stopt het hier.\n",
-    ),
-    "café-één.md": page("Gekozen voor ja", "step: 1\nnext: einde\n", "Een *tekst*.\n"),
-    "con.md": page("Gekozen voor nee", "step: 1\nnext: einde\n"),
-    "einde.md": page("Klaar"),
-}
 CONTACT_SITE = (
     "title: Kleine boom\nstart: start\ncontact:\n  heading: Bel ons\n  people:\n"
     "    - name: Piet\n      phone: 06 12 34 56 78\n  email: boom@example.nl\n"
 )
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Read every file under a folder."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def build(content: Path, out: Path, *extra: str) -> int:

@@ -8,13 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_input import limit_messages, size_messages, special_file_messages
-from test_media import media_messages
 
 from beslisboom.cli import make_parser
 from beslisboom.messages import MESSAGES
 from conftest import ROOT, unwritable, writable
 from test_checks import CASES, LABEL_SITE_CASES, SITE_CASES
+from test_input import limit_messages, size_messages, special_file_messages
+from test_media import media_messages
 
 GUIDE = (ROOT / "docs" / "handleiding.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -16,17 +16,10 @@ from beslisboom import parallel, yamlfile
 from beslisboom.memo import Memo
 from beslisboom.pipeline import Project, build, check, format_problem
 from conftest import ROOT, page
+from helpers import snapshot
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import write_tree  # noqa: E402
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture

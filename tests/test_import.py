@@ -17,6 +17,7 @@ import yaml
 from beslisboom.importer import convert, write
 from beslisboom.pipeline import build, format_problem
 from conftest import ROOT, SHARED, nu_errors, project_for
+from helpers import Visit, axe_violations
 
 # The tree is read where the project's shared data lives, beside the project; it is never
 # copied in. BESLISBOOM_TREES may point to another folder holding minbzk-ai-verordening/.
@@ -220,7 +221,6 @@ def sample_pages(dist: Path, content: Path) -> list[str]:
 
 
 def test_imported_site_is_accessible_and_stays_on_the_site(imported, browser, axe_source):
-    from test_browser import Visit, axe_violations
 
     content, dist, _, _ = imported
     failures = []
@@ -274,7 +274,6 @@ def original_end(answers: list[str]) -> tuple[str, frozenset[str]]:
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_a_reader_clicks_through_the_site_to_the_original_conclusion(imported, browser, javascript):
-    from test_browser import Visit
 
     _, dist, _, _ = imported
     reader = Visit(browser, dist.as_uri() + "/", javascript=javascript)
@@ -302,7 +301,6 @@ def test_a_reader_clicks_through_the_site_to_the_original_conclusion(imported, b
 
 
 def test_the_single_file_follows_the_same_route(imported, browser, axe_source, tmp_path):
-    from test_browser import axe_violations
 
     _, dist, _, _ = imported
     single = next(dist.glob("beslishulp*.html"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_engine import snapshot
 
 from beslisboom.conditions import Unreadable, parse
 from beslisboom.load import load_site
@@ -15,6 +14,7 @@ from beslisboom.pipeline import build, format_problem
 from beslisboom.sources import read_sources
 from beslisboom.unfold import unfold
 from conftest import ROOT, page, project_for
+from helpers import snapshot
 
 OPTION = re.compile(r'<a class="option" href="([^"]+)"[^>]*>(.*?)</a>')
 

@@ -11,9 +11,8 @@ import pytest
 from beslisboom.cli import main
 from beslisboom.pipeline import check, format_problem
 from conftest import project_for, write_content
+from helpers import SMALL, axe_violations, snapshot
 from htmlcheck import broken_references
-from test_browser import axe_violations
-from test_build import SMALL, snapshot
 
 # A 1x1 PNG, as an editor's picture would be.
 PNG = base64.b64decode(

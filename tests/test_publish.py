@@ -19,7 +19,7 @@ from beslisboom.cli import main
 from beslisboom.parallel import jobs_available
 from beslisboom.write import MANIFEST
 from conftest import ROOT, page
-from test_build import SMALL, snapshot
+from helpers import SMALL, snapshot
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import write_tree  # noqa: E402

@@ -10,7 +10,7 @@ import pytest
 
 from beslisboom.cli import main
 from conftest import ROOT
-from test_browser import Visit, axe_violations, page_names
+from helpers import Visit, axe_violations, page_names
 
 ROUTES = {
     # the 'informeren' loop on the way: its ways on are no answers, 'raadplegen' counts once

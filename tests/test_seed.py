@@ -10,66 +10,11 @@ import pytest
 from beslisboom.cli import main
 from beslisboom.pipeline import check
 from conftest import ROOT, project_for
+from helpers import FLOW, IDS, source_sentences
 from htmlcheck import Page, broken_references, read_pages
 
 CONTENT = ROOT / "content"
-SOURCE = Path(__file__).parent / "data" / "bron.txt"
 
-# FLOW.md's node names mapped to this content's ids.
-IDS = {
-    "start": "start",
-    "1": "1-wanneer",
-    "2": "2-mandaat",
-    "2-weinig": "2-weinig",
-    "2-geen": "2-geen",
-    "3": "3-rol",
-    "3-informeren": "3-informeren",
-    "4": "4-instrumenten",
-    "5": "5-doelgroep",
-    "5-specifiek": "5-specifiek",
-    "6": "6-middelen",
-    "7": "7-informatie",
-    "7-ja": "7-ja",
-    "7-nee": "7-nee",
-    "finish": "einde",
-}
-
-# FLOW.md's table: for every node, (answer label, FLOW name of the node it leads to).
-FLOW = {
-    "start": [("Start", "1")],
-    "1": [("Volgende", "2")],
-    "2": [("Genoeg", "3"), ("Weinig", "2-weinig"), ("Geen", "2-geen")],
-    "2-weinig": [("Volgende", "3")],
-    "2-geen": [("Geen traject starten", "finish"), ("Verder naar stap 3", "3")],
-    "3": [
-        ("De burger is gelijkwaardige partner - meebeslissen", "4"),
-        (
-            "De burger is samenwerkingspartner, de inbreng geldt als een zwaarwegend advies - "
-            "coproduceren",
-            "4",
-        ),
-        ("De burgers mogen een voorstel inbrengen, de bestuurders beslissen - adviseren", "4"),
-        ("De burgers mogen hun mening geven, het bestuur beslist - raadplegen", "4"),
-        (
-            "De burgers krijgen informatie over het besluit en hebben geen formele inbreng - "
-            "informeren",
-            "3-informeren",
-        ),
-    ],
-    "3-informeren": [("Kies een andere rol", "3"), ("Verder naar stap 4", "4")],
-    "4": [("Volgende", "5")],
-    "5": [
-        ("Algemeen publiek/de burgers", "6"),
-        ("Specifieke doelgroep", "5-specifiek"),
-        ("Beide", "5-specifiek"),
-    ],
-    "5-specifiek": [("Volgende", "6")],
-    "6": [("Volgende", "7")],
-    "7": [("Ja", "7-ja"), ("Nee", "7-nee")],
-    "7-ja": [("Volgende", "finish")],
-    "7-nee": [("Volgende", "finish")],
-    "finish": [],
-}
 
 # The step each node belongs to, per FLOW.md (sub-nodes count as their step).
 STEPS = {"start": None, "finish": None, **{name: int(name[0]) for name in IDS if name[0].isdigit()}}
@@ -147,14 +92,3 @@ def main_links(page: Page) -> list[tuple[str, str]]:
         for link in page.links
         if link["where"] == "main" and link["class"] in ("option", "button")
     ]
-
-
-def source_sentences() -> list[str]:
-    """Read the source's lines, without the drawing's markers and step numbers."""
-    sentences = []
-    for line in SOURCE.read_text(encoding="utf-8").splitlines():
-        line = line.strip().removeprefix("- ").replace("**", "").replace("★", "").strip()
-        line = re.sub(r"^\d ", "", line)
-        if line and line != "Finish":  # "Finish" names the drawing's end, not a sentence
-            sentences.append(line)
-    return sentences

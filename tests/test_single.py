@@ -12,9 +12,16 @@ import pytest
 from beslisboom.cli import main
 from beslisboom.single import csp_hash
 from conftest import ROOT, eventually, nu_errors
+from helpers import (
+    FLOW,
+    IDS,
+    KEYBOARD_ROUTE,
+    ROUTE_WEINIG,
+    axe_violations,
+    source_sentences,
+    tab_to,
+)
 from htmlcheck import Page, broken_references
-from test_browser import KEYBOARD_ROUTE, ROUTE_WEINIG, axe_violations, tab_to
-from test_seed import FLOW, IDS, source_sentences
 
 NAME = "burgers-betrekken-beslisboom.html"
 
