@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,15 +233,24 @@ def save_to_page(content: Path, work: Path, edits: int) -> tuple[float, float]:
         command, cwd=work, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}/{name}"
+    wait = f"http://127.0.0.1:{port}/__preview__/wacht?na="
     try:
         wait_for_text(url, b"", 120)
         original = page.read_text(encoding="utf-8")
         times = []
         for number in range(edits):
             sentence = f"Een gewijzigde zin, versie {number}."
+            seen = version(wait)  # as the reload script: the version the page was built at
             started = time.perf_counter()
             page.write_text(f"{original}\n{sentence}\n", encoding="utf-8")
-            wait_for_text(url, sentence.encode(), 30)
+            while True:  # held by the preview until the next build, then the page again
+                seen = version(wait + seen)
+                try:
+                    with urllib.request.urlopen(url, timeout=30) as response:
+                        if sentence.encode() in response.read():
+                            break
+                except urllib.error.HTTPError:
+                    continue  # a build of the file half written: the problem page, until the next
             times.append(time.perf_counter() - started)
             time.sleep(0.3)  # as between an editor's saves; lets the output folder follow
         peak = peak_memory(process.pid)
@@ -248,6 +258,12 @@ def save_to_page(content: Path, work: Path, edits: int) -> tuple[float, float]:
         process.terminate()  # not Ctrl-C: a job started in the background ignores SIGINT
         process.wait(timeout=30)
     return statistics.median(times), peak
+
+
+def version(url: str) -> str:
+    """Ask the preview, as its reload script does, for the version after the one given."""
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read().decode().split('"')[1]
 
 
 def wait_for_text(url: str, text: bytes, deadline: float) -> None:
