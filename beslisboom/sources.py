@@ -66,13 +66,16 @@ def read_sources(project: Project) -> Sources:
     """Read site.yml, every page, every template and every asset."""
     settings_path = project.content / SITE_FILE
     inside = project.content.resolve()
-    beside = visible_files(project.content)
+    entries = listing(project.content)  # one walk of content/ for pages and the rest
+    beside = visible_files(entries)
     media = tuple(rel for rel in beside if suffix_of(rel) in MEDIA_SUFFIXES)
     known = (*MEDIA_SUFFIXES, *MISNAMED_SUFFIXES, ".yml")
     return Sources(
         project=project,
         settings=read_source(settings_path, FILE) if settings_path.is_file() else None,
-        pages=tuple(read_source(p, kind, inside) for p, kind in find_pages(project.content)),
+        pages=tuple(
+            read_source(p, kind, inside) for p, kind in find_pages(project.content, entries)
+        ),
         templates=read_folder(project.templates),
         assets=read_folder(project.assets),
         media=tuple((rel, (project.content / rel).read_bytes()) for rel in media),
@@ -114,28 +117,19 @@ def read_source(path: Path, kind: str, inside: Path | None = None) -> Source:
         return Source(path, None, say("niet-leesbaar", reason=reason))
 
 
-def find_pages(content: Path) -> list[tuple[Path, str]]:
-    """List the Markdown files under content/ in a stable order, skipping hidden ones,
-    each with what it is (FILE, LINK or OTHER), as the folder listing tells."""
-    found: list[tuple[str, Path, str]] = []
-
-    def visit(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    visit(entry.path, f"{prefix}{entry.name}/")
-                elif entry.name.startswith("~$"):
-                    continue  # Word's lock file beside a file it has open: never content
-                elif entry.name.endswith(PAGE_SUFFIX):
-                    kind = COPY if COPY_NAME.match(entry.name) else kind_of(entry)
-                    found.append((prefix + entry.name, Path(entry.path), kind))
-                elif entry.name.lower().endswith(MISNAMED_SUFFIXES):
-                    found.append((prefix + entry.name, Path(entry.path), MISNAMED))
-
-    visit(str(content), "")
-    return [(path, kind) for _, path, kind in sorted(found)]
+def find_pages(content: Path, entries: list[tuple[str, str]]) -> list[tuple[Path, str]]:
+    """Pick the Markdown files from a listing of content/ (see listing), each with what it
+    is: FILE, LINK or OTHER, or COPY or MISNAMED for what an editor's computer leaves."""
+    found = []
+    for rel, kind in entries:
+        name = rel.rsplit("/", 1)[-1]
+        if name.startswith("~$"):
+            continue  # Word's lock file beside a file it has open: never content
+        if name.endswith(PAGE_SUFFIX):
+            found.append((content / rel, COPY if COPY_NAME.match(name) else kind))
+        elif name.lower().endswith(MISNAMED_SUFFIXES):
+            found.append((content / rel, MISNAMED))
+    return found
 
 
 def kind_of(entry: os.DirEntry[str]) -> str:
@@ -165,11 +159,10 @@ def suffix_of(name: str) -> str:
     return base[base.rfind(".") :].lower() if "." in base.lstrip(".") else ""
 
 
-def visible_files(folder: Path) -> list[str]:
-    """List the regular files below a folder by their relative names with '/', sorted,
-    leaving out hidden files and folders and links (a link may lead anywhere)."""
-    if not folder.is_dir():
-        return []
+def listing(folder: Path) -> list[tuple[str, str]]:
+    """List everything below a folder that is not a folder, sorted by its relative name
+    with '/', with what the folder listing says it is (FILE, LINK or OTHER); hidden files
+    and folders are left out."""
     found = []
 
     def visit(path: str, prefix: str) -> None:
@@ -179,16 +172,22 @@ def visible_files(folder: Path) -> list[str]:
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     visit(entry.path, f"{prefix}{entry.name}/")
-                elif entry.is_file(follow_symlinks=False):
-                    found.append(prefix + entry.name)
+                else:
+                    found.append((prefix + entry.name, kind_of(entry)))
 
-    visit(str(folder), "")
+    if folder.is_dir():
+        visit(str(folder), "")
     return sorted(found)
+
+
+def visible_files(entries: list[tuple[str, str]]) -> list[str]:
+    """Pick the regular files from a listing (a link may lead anywhere)."""
+    return [rel for rel, kind in entries if kind == FILE]
 
 
 def read_folder(folder: Path) -> tuple[tuple[str, bytes], ...]:
     """Read every visible file below a folder, by its relative name with '/'."""
-    return tuple((rel, (folder / rel).read_bytes()) for rel in visible_files(folder))
+    return tuple((rel, (folder / rel).read_bytes()) for rel in visible_files(listing(folder)))
 
 
 def decode(source: Source, problems: list[Problem]) -> str | None:

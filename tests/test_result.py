@@ -10,7 +10,7 @@ import pytest
 
 from beslisboom.cli import main
 from conftest import ROOT
-from helpers import Visit, axe_violations, page_names
+from helpers import KEYBOARD_ROUTE, Visit, axe_violations, page_names
 
 ROUTES = {
     # the 'informeren' loop on the way: its ways on are no answers, 'raadplegen' counts once
@@ -59,17 +59,7 @@ ROUTES = {
         [("Hoeveel mandaat of ruimte is er om de stem van de burger mee te wegen?", "Geen")],
     ),
     "genoeg": (
-        [
-            "Start",
-            "Volgende",
-            "Genoeg",
-            "De burger is gelijkwaardige partner - meebeslissen",
-            "Volgende",
-            "Algemeen publiek/de burgers",
-            "Volgende",
-            "Ja",
-            "Volgende",
-        ],
+        KEYBOARD_ROUTE,
         [
             "Ruimte: Genoeg",
             "Rol: meebeslissen",
