@@ -52,7 +52,13 @@ PAUSE = 0.4  # seconds without a new build before the output folder is written
 HOLD = 25  # seconds a browser's question "anything new?" is held before the answer "no"
 RELOAD = "/__preview__/herladen.js"
 WAIT = "/__preview__/wacht"
-RELOAD_TAG = f'<script src="{RELOAD}" defer></script>'.encode()
+
+
+def reload_tag(version: int) -> bytes:
+    """Give the tag of the reload script for a page served at this version."""
+    return f'<script src="{RELOAD}?versie={version}" defer></script>'.encode()
+
+
 PREVIEW = Path(__file__).resolve().parent / "preview"  # the preview's own script and page
 RELOAD_SCRIPT = (PREVIEW / "herladen.js").read_bytes().replace(b"WAIT", WAIT.encode())
 PAGE = string.Template((PREVIEW / "pagina.html").read_text(encoding="utf-8"))
@@ -183,15 +189,17 @@ class Preview:
             return "200 OK", "text/javascript", (script_safe(call).encode(),)
         if name == "" or name.endswith("/"):
             name += "index.html"
+        served = self.version  # before the files: a page is never older than its version
         files, problems = self.files, self.problems
         if problems and (name.endswith(".html") or name not in files):
-            return "500 Internal Server Error", "text/html", (problem_page(problems),)
+            return "500 Internal Server Error", "text/html", (problem_page(problems, served),)
         if name not in files:
             return "404 Not Found", "text/html", (not_found(name),)
         data = parts(files[name])
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind == "text/html":  # the <head> is in the first part
-            data = (data[0].replace(b"</head>", RELOAD_TAG + b"\n</head>", 1), *data[1:])
+            tag = reload_tag(served)
+            data = (data[0].replace(b"</head>", tag + b"\n</head>", 1), *data[1:])
         return "200 OK", kind, data
 
     def is_own(self, origin: str) -> bool:
@@ -297,7 +305,7 @@ def plain_page(title: str, body: str) -> bytes:
     return PAGE.substitute(title=html.escape(title), body=body).encode()
 
 
-def problem_page(problems: list[str]) -> bytes:
+def problem_page(problems: list[str], version: int) -> bytes:
     """List every problem with its file and line, clearly marked as the preview's message."""
     items = "\n".join(f"<li>{html.escape(line)}</li>" for line in problems)
     return plain_page(
@@ -313,7 +321,7 @@ staan.</p>
 {items}
 </ol>
 </main>""",
-    ).replace(b"</head>", RELOAD_TAG + b"\n</head>", 1)
+    ).replace(b"</head>", reload_tag(version) + b"\n</head>", 1)
 
 
 def not_found(name: str) -> bytes:

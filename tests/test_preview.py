@@ -93,7 +93,8 @@ def test_preview_serves_the_built_bytes_but_for_the_reload_script(preview, tmp_p
     base, _content, _process = preview
     served = urllib.request.urlopen(base + "einde.html").read()
     built = (tmp_path / "dist" / "einde.html").read_bytes()
-    tag = b'<script src="/__preview__/herladen.js" defer></script>\n'
+    version = urllib.request.urlopen(base + "__preview__/wacht?na=").read().split(b'"')[1]
+    tag = b'<script src="/__preview__/herladen.js?versie=' + version + b'" defer></script>\n'
     assert served.count(tag) == 1 and tag not in built
     assert served.replace(tag, b"") == built  # the same content security policy, too
     script = urllib.request.urlopen(base + "__preview__/herladen.js")
@@ -295,3 +296,24 @@ def test_a_port_out_of_range_is_refused_in_dutch(make_tree, port):
         "python build.py: fout: --port moet een getal van 1 tot en met 65535 zijn, zoals "
         "--port 8001\n"
     )
+
+
+def test_a_build_that_ends_before_the_reload_script_first_asks_still_reloads(preview, browser):
+    base, content, _process = preview
+    tab = browser.new_context().new_page()
+    held: list = []
+
+    def first_waits(route) -> None:  # the script's first question waits; the rest go on
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    tab.route("**/__preview__/wacht*", first_waits)
+    tab.goto(base)
+    wait_for(lambda: tab.evaluate("1") and held, "the reload script's first question")
+    (content / "start.md").write_text(page("Eerder klaar", "next: einde\n"), encoding="utf-8")
+    wait_for(lambda: b"Eerder klaar" in urllib.request.urlopen(base).read(), "the new build")
+    held[0].continue_()  # only now does the script learn the version: it is not the page's
+    wait_for(lambda: tab.locator("h1").text_content() == "Eerder klaar", "the page to reload")
+    tab.context.close()

@@ -3,9 +3,16 @@
    policy allows as it is: the preview loosens nothing. */
 (function () {
   "use strict";
+  /* The version this page was served at (herladen.js?versie=7): a build that came after
+     it, even before this script first asks, loads the page again. */
+  var served = (function () {
+    var own = document.currentScript;
+    var found = own && /[?&]versie=(\d+)/.exec(own.src);
+    return found ? found[1] : "";
+  })();
   var seen = "";
   window.beslisboomPreview = function (version, warnings) {
-    if (seen !== "" && version !== seen) {
+    if (version !== (seen || served || version)) {
       location.reload();
       return;
     }
