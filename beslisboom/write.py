@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -87,15 +87,22 @@ def publish(out: Path, files: Files, origin: str = "", replace: bool = False) ->
         work = beside(out, NEW)
         work.mkdir()
         try:
-            mark(work, (), origin)  # ours from the start, so that repair may remove it
-            done.sizes = fill(work, out, files, linkable)
-            mark(work, sorted(done.sizes), origin, complete=True)
-            flush(work)
+            done.sizes = prepare(work, out, files, linkable, origin)
             done.notes += swap(out, work)
         finally:
             if work.exists():
                 remove_ours(work)
     return done
+
+
+def prepare(work: Path, out: Path, files: Files, linkable: set[str], origin: str) -> dict[str, int]:
+    """Fill a new work folder with the site, mark it complete and flush it to disk; give
+    the files' sizes. It carries a manifest from the start, so that repair may remove it."""
+    mark(work, (), origin)
+    sizes = fill(work, out, files, linkable)
+    mark(work, sorted(sizes), origin, complete=True)
+    flush(work)
+    return sizes
 
 
 def recover(out: Path) -> list[str]:
@@ -159,12 +166,7 @@ def repair(out: Path) -> list[str]:
     if is_ours(old) and not os.path.lexists(out) and is_whole(old):
         os.replace(old, out)  # stopped between the two renames: the old site is whole
     notes = []
-    if is_ours(work) or is_empty(work):
-        try:
-            remove_ours(work)  # an interrupted build's work, or its empty start
-        except Leftover as leftover:
-            notes.append(set_aside(out, leftover))
-    for path in retired(out):
+    for path in (work, *retired(out)):  # an interrupted build's work, and the retired sites
         if not (is_ours(path) or is_empty(path)):
             continue  # not the build's: refused below if it holds the name the build needs
         try:
@@ -210,8 +212,8 @@ def check_owner(out: Path, origin: str, replace: bool) -> set[str]:
         raise Refused(
             say("uitvoer-niet-van-ons", out=out.name, files=", ".join(foreign[:3]) + more)
         )
-    other = origin_of(out)
-    if other and origin and other != origin and not replace:
+    other = other_origin(out, origin)
+    if other and not replace:
         raise Refused(refusal_of_other(out, other, origin))
     return {name for name, regular in present.items() if regular}
 
@@ -431,11 +433,13 @@ def remove_ours(folder: Path) -> None:
         raise Leftover(folder, path, error)
 
 
-def remove_entry(path: str, remove: object, failed: list[tuple[str, OSError]]) -> None:
+def remove_entry(
+    path: str, remove: Callable[[str], None], failed: list[tuple[str, OSError]]
+) -> None:
     """Remove one file or empty folder; note what could not be removed (a folder that
     still holds a file that could not be removed is not noted again)."""
     try:
-        remove(path)  # type: ignore[operator]
+        remove(path)
     except FileNotFoundError:
         pass
     except OSError as error:
@@ -455,10 +459,7 @@ def publish_inside(out: Path, files: Files, origin: str, replace: bool) -> Publi
         work = out / INNER_WORK
         work.mkdir()
         try:
-            mark(work, (), origin)
-            done.sizes = fill(work, out, files, linkable)
-            mark(work, sorted(done.sizes), origin, complete=True)
-            flush(work)
+            done.sizes = prepare(work, out, files, linkable, origin)
             move_into_place(out, work)
         finally:
             if work.exists() and not is_complete(work):
