@@ -25,13 +25,10 @@ from .model import (
 from .settings import parse_settings
 from .sources import SITE_FILE, Source, Sources, decode, normalize_id, page_name
 from .text import (
-    CONVERTER,
-    blocks_html,
     check_body,
     errors,
-    inspect_text,
-    read_blocks,
     read_condition,
+    read_text,
     svg_activity,
 )
 from .yamlfile import Block, Fields
@@ -199,9 +196,7 @@ def make_node(
             fields.line_of("options"),
             say("next-en-options"),
         )
-    blocks = read_blocks(path, body, body_line, block)
-    parsed = CONVERTER.convert(body)
-    text_links, files = inspect_text(path, content, body, body_line, parsed, block)
+    text = read_text(path, content, body, body_line, block)
     if title is None:
         return None  # with mistakes, the node is left out (what it leads to is guessed
         # from its text: guessed_targets), but its files are still checked
@@ -209,17 +204,17 @@ def make_node(
         id=normalize_id(path.stem),
         title=title,
         path=path,
-        body_html=blocks_html(blocks) if blocks else parsed.html,
+        body_html=text.html,
         step=step,
         next=normalize_id(next_id) if next_id else None,
         next_label=next_label,
         options=tuple(options),
         next_line=fields.line_of("next"),
         step_line=fields.line_of("step"),
-        text_links=text_links,
-        files=files,
+        text_links=text.text_links,
+        files=text.files,
         branches=branches,
-        blocks=blocks,
+        blocks=text.blocks,
         topic=fields.text("topic") or "",
         texts=Lookup((key.name, fields.text(key.name) or "") for key in keys.PAGE if key.text),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -226,14 +227,43 @@ BLOCK_OPEN = re.compile(r":::\s*als\b\s*(.*?)\s*$")
 BLOCK_CLOSE = re.compile(r":::\s*$")
 
 
-def read_blocks(path: Path, body: str, first_line: int, block: Block) -> tuple[TextBlock, ...]:
-    """Split a text into parts, '::: als voorwaarde' up to ':::' shown only when it holds.
+@dataclass(frozen=True)
+class Text:
+    """A page's text as read: its HTML, its parts (if some are shown only when a condition
+    holds), the pages it links to (id, line) and the files it uses (as written, path, line)."""
 
-    A text without such parts gives (): the page is its whole text.
-    """
+    html: str
+    blocks: tuple[TextBlock, ...]
+    text_links: tuple[tuple[str, int], ...]
+    files: tuple[tuple[str, str, int], ...]
+
+
+def read_text(path: Path, content: Path, body: str, first_line: int, block: Block) -> Text:
+    """Convert a page's text, each part once, and check what each part holds."""
+    parts = read_parts(body, first_line, block)
+    text_links: list[tuple[str, int]] = []
+    files: list[tuple[str, str, int]] = []
+    blocks = []
+    for when, text, line, text_line in parts or [(None, body, first_line, first_line)]:
+        if parts and not text.strip():
+            continue  # an empty part: nothing to show
+        reading = CONVERTER.convert(text)
+        found_links, found_files = inspect_text(path, content, text, text_line, reading, block)
+        text_links += found_links
+        files += found_files
+        blocks.append(TextBlock(when, reading.html, line))
+    if not parts:  # no parts: the page is its whole text
+        return Text(blocks[0].html, (), tuple(text_links), tuple(files))
+    return Text(blocks_html(tuple(blocks)), tuple(blocks), tuple(text_links), tuple(files))
+
+
+def read_parts(body: str, first_line: int, block: Block) -> list[tuple[Any, str, int, int]]:
+    """Split a text into parts, '::: als voorwaarde' up to ':::' shown only when it holds:
+    each with its condition (or None), its text, the line of its ':::' (or the text's
+    first line) and the line its text starts at. A text without such parts gives []."""
     lines = body.split("\n")
     if not any(line.lstrip().startswith(":::") for line in lines):
-        return ()
+        return []
     parts: list[tuple[Any, list[str], int]] = [(None, [], first_line)]
     opened = 0
     code = dict(prose_lines(lines))  # lines outside fenced code: the others are text
@@ -262,11 +292,10 @@ def read_blocks(path: Path, body: str, first_line: int, block: Block) -> tuple[T
             block.error(at, say("blok-regel-onbekend", text=stripped))
     if opened:
         block.error(opened, say("blok-niet-gesloten"))
-    return tuple(
-        TextBlock(when, to_html("\n".join(text)), line)
-        for when, text, line in parts
-        if any(part.strip() for part in text)
-    )
+    return [
+        (when, "\n".join(text), line, line if number == 0 else line + 1)
+        for number, (when, text, line) in enumerate(parts)
+    ]
 
 
 def blocks_html(blocks: tuple[TextBlock, ...]) -> str:
@@ -293,8 +322,3 @@ def content_folder(path: Path, content: Path) -> str:
 def errors(problems: list[Problem]) -> int:
     """Count the problems that stop the build."""
     return sum(1 for problem in problems if problem.is_error)
-
-
-def to_html(body: str) -> str:
-    """Convert a Markdown text to HTML."""
-    return CONVERTER.convert(body).html
