@@ -26,7 +26,6 @@ from .settings import parse_settings
 from .sources import SITE_FILE, Source, Sources, decode, normalize_id, page_name
 from .text import (
     check_body,
-    errors,
     read_condition,
     read_text,
     svg_activity,
@@ -36,12 +35,17 @@ from .yamlfile import Block, Fields
 
 @dataclass(frozen=True)
 class Parsed:
-    """What one file gave: the node (None if it could not be read, or has mistakes) and its
-    problems; draft: the node as far as it could be made, for the checks of its files."""
+    """What one file gave: the node as far as it could be made (None if it could not be
+    read) and its problems."""
 
-    node: Node | None
+    draft: Node | None
     problems: tuple[Problem, ...]
-    draft: Node | None = None
+
+    @property
+    def node(self) -> Node | None:
+        """Give the node if the file has no mistakes: only such a node is published; the
+        draft of one with mistakes still has its files checked."""
+        return None if any(p.is_error for p in self.problems) else self.draft
 
 
 def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None, list[Problem]]:
@@ -151,9 +155,7 @@ def parse_page(content: Path, source: Source) -> Parsed:
     """Read one page on its own: the node, or None, and the problems found in it."""
     problems: list[Problem] = []
     node = read_node(source, content, problems)
-    if errors(problems):
-        return Parsed(None, tuple(problems), node)
-    return Parsed(node, tuple(problems), node)
+    return Parsed(node, tuple(problems))
 
 
 def read_node(source: Source, content: Path, problems: list[Problem]) -> Node | None:

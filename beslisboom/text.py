@@ -18,15 +18,11 @@ from .conditions import Unreadable, parse
 from .mdext import Converter, Reading, Tag
 from .messages import say
 from .model import Block as TextBlock
-from .model import (
-    Problem,
-)
+from .model import Problem
 from .sources import normalize_id
 from .yamlfile import Block
 
 CONVERTER = Converter()  # one for every page (see mdext.Converter)
-
-
 SVG_ACTIVE = {
     "script": "een script",
     "foreignobject": "HTML (foreignObject)",
@@ -101,20 +97,10 @@ ALLOWED_TAGS = frozenset(
     "abbr b br code dd dl dt em i kbd mark s small span strong sub sup u "
     "table caption thead tbody tfoot tr th td".split()
 )
-
-
 ALLOWED_ATTRIBUTES = frozenset("title lang dir colspan rowspan scope".split())
-
-
 REDIRECTS = ("meta", "base")  # tags that send the reader elsewhere by themselves
-
-
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
-
-
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-
-
 IGNORED_IN_URL = re.compile(r"[\x00-\x20]")  # browsers drop these before they read a scheme
 
 
@@ -174,7 +160,7 @@ def inspect_text(
             name = PurePosixPath(ref).stem
             found[(line, say("link-naar-html", ref=ref, name=f"{name}.md"))] = None
         else:
-            files.append((ref, posixpath.normpath(posixpath.join(folder, unquote(ref))), line))
+            files.append((ref, in_content(folder, ref), line))
     for src, alt in parsed.pictures:
         line = where.line(src, alt)
         if scheme_of(src) or src.startswith("/"):
@@ -182,10 +168,15 @@ def inspect_text(
             continue
         if not alt.strip():
             found[(line, say("afbeelding-zonder-alt", ref=src))] = None
-        files.append((src, posixpath.normpath(posixpath.join(folder, unquote(src))), line))
+        files.append((src, in_content(folder, src), line))
     for line, message in found:
         block.error(line, message)
     return tuple(pages), tuple(files)
+
+
+def in_content(folder: str, ref: str) -> str:
+    """Give a file's path in content/, from a reference to it in a page in folder."""
+    return posixpath.normpath(posixpath.join(folder, unquote(ref)))
 
 
 def html_mistake(tag: Tag) -> str:
@@ -201,8 +192,6 @@ def html_mistake(tag: Tag) -> str:
 
 
 TITLE_HEADING = re.compile(r" {0,3}#(\s|$)")  # '# Kop': a second <h1> on the page
-
-
 SETEXT = re.compile(r" {0,3}=+\s*$")  # a line of '=' under text: the same
 
 
@@ -222,8 +211,6 @@ def read_condition(block: Block, line: int, written: str) -> Any:
 
 
 BLOCK_OPEN = re.compile(r":::\s*als\b\s*(.*?)\s*$")
-
-
 BLOCK_CLOSE = re.compile(r":::\s*$")
 
 
