@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from .load import shown
 from .messages import say
+from .model import Problem
 from .output import size
 from .parallel import jobs_available
 from .pipeline import Project, Result, build, format_problem, origin
@@ -206,11 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     except KeyboardInterrupt:
-        print(
-            "Gestopt (Ctrl+C). De uitvoermap is de vorige of de nieuwe site, nooit een halve; "
-            "de volgende build ruimt op wat er nog naast staat.",
-            file=sys.stderr,
-        )
+        print(say("gestopt"), file=sys.stderr)
         return 130
 
 
@@ -237,9 +234,10 @@ def run(argv: list[str] | None) -> int:
     if args.command in ("build", "serve") and (why := unsafe_output(args.out, project)):
         usage_error(parser, why)
     if args.command == "serve" and not args.vervang:  # build: refused when it publishes
-        if other := other_origin(args.out.absolute(), origin(project, args.out)):
-            message = refusal_of_other(args.out, other, origin(project, args.out))
-            print(f"{shown(args.out)}: fout: {message}", file=sys.stderr)
+        built_from = origin(project, args.out)
+        if other := other_origin(args.out.absolute(), built_from):
+            message = refusal_of_other(args.out, other, built_from)
+            print(format_problem(Problem(args.out, None, message)), file=sys.stderr)
             return 1
     if args.command == "serve":
         if not 0 < args.port < 65536:
@@ -300,12 +298,8 @@ def import_tree(
     try:
         conversion = convert(source)
     except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError) as bug:
-        print(
-            f"{shown(source)}: fout: de omzetter liep vast op dit bestand "
-            f"({type(bug).__name__}); er is niets geschreven. Controleer of het een "
-            "decision-tree.yaml van MinBZK is, en meld het aan de beheerder van de build.",
-            file=sys.stderr,
-        )
+        message = say("import-vastgelopen", kind=type(bug).__name__)
+        print(format_problem(Problem(source, None, message)), file=sys.stderr)
         return 1
     for problem in conversion.problems:
         print(format_problem(problem), file=sys.stderr)

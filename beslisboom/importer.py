@@ -159,11 +159,7 @@ def well_formed(items: Any, key: str, what: str, conversion: Conversion) -> list
             line = item.line if isinstance(item, Lines) else 1
             conversion.misshapen(line, say("import-vorm", what=what, why=f"zonder {key}"))
             continue
-        for list_key in ("answers", "sources", "labels", "redirects"):
-            if list_key in item and not isinstance(item[list_key], list):
-                why = f"'{list_key}' is geen lijst"
-                conversion.misshapen(item.line, say("import-vorm", what=what, why=why))
-                item[list_key] = []
+        only_lists(item, ("answers", "sources", "labels", "redirects"), what, conversion)
         if "answers" in item:
             item["answers"] = [
                 answer
@@ -188,12 +184,17 @@ def shaped(item: Any, what: str, conversion: Conversion, line: int) -> bool:
     if not isinstance(item, Lines):
         conversion.misshapen(line, say("import-vorm", what=what, why="geen lijst van sleutels"))
         return False
-    for list_key in ("labels", "redirects"):
+    only_lists(item, ("labels", "redirects"), what, conversion)
+    return True
+
+
+def only_lists(item: Lines, list_keys: tuple[str, ...], what: str, conversion: Conversion) -> None:
+    """Report each of these keys whose value is not a list, and leave it out (empty)."""
+    for list_key in list_keys:
         if list_key in item and not isinstance(item[list_key], list):
             why = f"'{list_key}' is geen lijst"
             conversion.misshapen(item.line, say("import-vorm", what=what, why=why))
             item[list_key] = []
-    return True
 
 
 def file_names(values: list[Any], prefix: str) -> dict[str, str]:

@@ -308,6 +308,14 @@ MESSAGES = {
         "maak de teksten korter of deel het bestand via een map"
     ),
     "sjabloon": "fout in het sjabloon: {detail}",
+    "gestopt": (
+        "Gestopt (Ctrl+C). De uitvoermap is de vorige of de nieuwe site, nooit een halve; "
+        "de volgende build ruimt op wat er nog naast staat."
+    ),
+    "import-vastgelopen": (
+        "de omzetter liep vast op dit bestand ({kind}); er is niets geschreven. Controleer of "
+        "het een decision-tree.yaml van MinBZK is, en meld het aan de beheerder van de build."
+    ),
     "interne-fout": (
         "de build liep vast door een fout in de build zelf ({kind}), niet door de inhoud; er "
         "is niets geschreven: sla na een wijziging opnieuw op (de preview blijft kijken), en "

@@ -54,9 +54,10 @@ RELOAD = "/__preview__/herladen.js"
 WAIT = "/__preview__/wacht"
 
 
-def reload_tag(version: int) -> bytes:
-    """Give the tag of the reload script for a page served at this version."""
-    return f'<script src="{RELOAD}?versie={version}" defer></script>'.encode()
+def with_reload(page: bytes, version: int) -> bytes:
+    """Add the reload script to the <head> of a page served at this version."""
+    tag = f'<script src="{RELOAD}?versie={version}" defer></script>\n</head>'.encode()
+    return page.replace(b"</head>", tag, 1)
 
 
 PREVIEW = Path(__file__).resolve().parent / "preview"  # the preview's own script and page
@@ -198,8 +199,7 @@ class Preview:
         data = parts(files[name])
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind == "text/html":  # the <head> is in the first part
-            tag = reload_tag(served)
-            data = (data[0].replace(b"</head>", tag + b"\n</head>", 1), *data[1:])
+            data = (with_reload(data[0], served), *data[1:])
         return "200 OK", kind, data
 
     def is_own(self, origin: str) -> bool:
@@ -308,7 +308,7 @@ def plain_page(title: str, body: str) -> bytes:
 def problem_page(problems: list[str], version: int) -> bytes:
     """List every problem with its file and line, clearly marked as the preview's message."""
     items = "\n".join(f"<li>{html.escape(line)}</li>" for line in problems)
-    return plain_page(
+    page = plain_page(
         "Fouten in de beslisboom",
         f"""<div class="alert" role="alert">
 <h1>Fouten in de beslisboom</h1>
@@ -321,7 +321,8 @@ staan.</p>
 {items}
 </ol>
 </main>""",
-    ).replace(b"</head>", reload_tag(version) + b"\n</head>", 1)
+    )
+    return with_reload(page, version)
 
 
 def not_found(name: str) -> bytes:

@@ -108,18 +108,31 @@ def engine_bug_messages(content: Path) -> list[str]:
     import contextlib
     import io
 
-    from beslisboom import cli, pipeline
+    from beslisboom import cli, importer, pipeline
 
     def broken(*_args, **_kwargs):
         raise TypeError("a bug")
 
-    real, pipeline.render_site = pipeline.render_site, broken
+    def stopped(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    def broken_import(*_args, **_kwargs):
+        raise TypeError("a bug")
+
+    tree = content.parent / "import" / "boom.yaml"  # written by import_messages
+    real, real_import = pipeline.render_site, importer.question_page
     err = io.StringIO()
     try:
         with contextlib.redirect_stderr(err):
+            pipeline.render_site = broken
             assert cli.main(["check", "--content", str(content)]) == 1
+            pipeline.render_site = stopped
+            assert cli.main(["check", "--content", str(content)]) == 130
+            importer.question_page = broken_import
+            new = content.parent / "omgezet"
+            assert cli.main(["import", str(tree), "--content", str(new)]) == 1
     finally:
-        pipeline.render_site = real
+        pipeline.render_site, importer.question_page = real, real_import
     return err.getvalue().splitlines()
 
 
