@@ -138,15 +138,16 @@ def check_targets(site: Site) -> list[Broken]:
 def check_reachable(site: Site, broken: list[Broken]) -> list[Problem]:
     """Warn about nodes no route from the start leads to; a node that only a broken link
     cuts off is named under that link, not advised to be deleted."""
-    reached = reached_from_start(site)
-    if reached is None:
+    walked = reach_from(site, site.start)
+    if walked is None:
         return [link.problem(()) for link in broken]  # a page that can't be read leads on
+    reached = set(walked)
     problems = []
     explained: set[str] = set()
     for link in broken:
         cut_off = []
         if link.meant is not None and link.node.id in reached:
-            cut_off = [n for n in reach_from(site, link.meant) if n not in reached]
+            cut_off = [n for n in reach_from(site, link.meant) or [] if n not in reached]
         cut_off = [n for n in cut_off if n not in explained]
         explained.update(cut_off)
         problems.append(link.problem(tuple(cut_off)))
@@ -158,34 +159,23 @@ def check_reachable(site: Site, broken: list[Broken]) -> list[Problem]:
     return problems
 
 
-def reached_from_start(site: Site) -> set[str] | None:
-    """Give the nodes a route from the start reaches, also through a page that could not
-    be read (by the pages it seems to lead to); None if such a page might lead anywhere."""
-    found: set[str] = set()
-    queue = deque([site.start])
+def reach_from(site: Site, first: str) -> list[str] | None:
+    """List the nodes reachable from one node, breadth-first, itself included; also
+    through a page that could not be read (by the pages it seems to lead to); None if such
+    a page might lead anywhere."""
+    found = {first: None}
+    queue = deque([first])
     while queue:
         current = queue.popleft()
-        if current in found:
-            continue
-        found.add(current)
         node = site.nodes.get(current)
         onward = node.targets if node else site.unreadable.get(current, ())
         if onward is None:
             return None
-        queue.extend(onward)
-    return found
-
-
-def reach_from(site: Site, first: str) -> list[str]:
-    """List the nodes reachable from one node, breadth-first, itself included."""
-    found = {first: None}
-    queue = deque([first])
-    while queue:
-        for target in site.nodes[queue.popleft()].targets:
-            if target in site.nodes and target not in found:
+        for target in onward:
+            if target not in found and (target in site.nodes or target in site.unreadable):
                 found[target] = None
                 queue.append(target)
-    return list(found)
+    return [node_id for node_id in found if node_id in site.nodes]
 
 
 def check_exits(site: Site) -> list[Problem]:
