@@ -170,13 +170,7 @@ def read_node(source: Source, content: Path, problems: list[Problem]) -> Node | 
         return None
     front, body = parts
     block = Block(path, 2, problems)  # the front matter starts on the file's second line
-    before = len(problems)
-    data, node = block.parse(front)
-    if node is None:
-        if len(problems) == before:
-            block.error(1, say("front-matter-leeg"))
-        return None
-    fields = block.fields(data, node, "de front matter", 2)
+    fields = block.read(front, "de front matter", empty="front-matter-leeg")
     if fields is None:
         return None
     check_body(path, body, front.count("\n") + 4, problems)

@@ -43,13 +43,7 @@ def parse_settings(source: Source | None, path: Path) -> ParsedSettings:
 def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | None:
     """Read site.yml: the tree's title, its start node and the contact block."""
     block = Block(path, 1, problems)
-    before = len(problems)
-    data, node = block.parse(text)
-    if node is None:
-        if len(problems) == before:
-            block.error(1, say("site-leeg"))
-        return None
-    fields = block.fields(data, node, "site.yml", 1)
+    fields = block.read(text, "site.yml", empty="site-leeg")
     if fields is None:
         return None
     fields.allow_only(keys.names(keys.SITE))

@@ -242,6 +242,17 @@ class Block:
             loader.dispose()
         return data, node
 
+    def read(self, text: str, where: str, empty: str) -> Fields | None:
+        """Parse the text into its keys, reporting what is wrong; an empty text is the
+        message with the code empty, at the file's first line."""
+        before = len(self.problems)
+        data, node = self.parse(text)
+        if node is None:
+            if len(self.problems) == before:
+                self.error(1, say(empty))
+            return None
+        return self.fields(data, node, where, self.first_line)
+
     def line_of(self, mark: Any) -> int:
         """Turn a 0-based YAML mark of this block into a 1-based line of the file."""
         return self.first_line + (mark.line if mark is not None else 0)
