@@ -303,10 +303,10 @@ def import_tree(
         return 1
     for problem in conversion.problems:
         print(format_problem(problem), file=sys.stderr)
-    if not conversion.files:
-        return 1
-    write(conversion, content)
     pages = sum(1 for name in conversion.files if name.endswith(".md"))
+    if not pages:
+        return 1  # nothing to convert: the messages above say why; nothing is written
+    write(conversion, content)
     print(f"Omgezet: {pages} pagina's in {shown(content)}/.")
     if conversion.problems:
         print(

@@ -81,17 +81,20 @@ class Preview:
         self.files: dict[str, FileData] = {}
         self.problems: list[str] = []  # the errors that keep the last build from being shown
         self.warnings: list[str] = []  # shown above every page, until they are mended
+        self.printed: list[str] = []  # the messages last printed in the editor's window
         self.version = 0  # counts the changes a browser should see
         self.changed = threading.Condition()
         self.unpublished = False  # the output folder does not yet hold what is served
         self.shown_at = 0.0  # when the last change was shown
 
-    def rebuild(self, jobs: int = 1) -> bool:
+    def rebuild(self, jobs: int = 1, again: bool = False) -> bool:
         """Build again, print what is wrong, and keep the result when it is good.
 
         The output folder follows in publish(), once the editor pauses: writing it takes
-        longer than the build, and the browser need not wait for it.
+        longer than the build, and the browser need not wait for it. again: a build to be
+        sure of what was already built, which says nothing if nothing changed.
         """
+        version, printed = self.version, self.printed
         started = time.perf_counter()
         try:
             result = build(self.project, None, self.memo, jobs=jobs, show=self.show)
@@ -100,6 +103,12 @@ class Preview:
             return self.report([engine_failure(self.project.content, bug)], started, "")
         if not result.failed():
             self.warn([format_problem(p) for p in result.problems])
+        if (
+            again
+            and self.version == version
+            and printed == [format_problem(p) for p in result.problems]
+        ):
+            return not result.failed()  # the same site and the same messages: said already
         return self.report(result.problems, started, result.pages_said())
 
     def publish(self) -> bool:
@@ -107,7 +116,11 @@ class Preview:
         if not self.unpublished:
             return True
         self.unpublished = False
-        problems = publish_site(self.out, self.files, origin(self.project, self.out), self.replace)
+        try:
+            built_from = origin(self.project, self.out)
+            problems = publish_site(self.out, self.files, built_from, self.replace)
+        except Exception as bug:  # a bug of the build itself: say so, and keep publishing
+            problems = [engine_failure(self.out, bug)]
         return not problems or self.report(problems, None, "")
 
     def publish_when_quiet(self, stop: threading.Event) -> None:
@@ -120,6 +133,7 @@ class Preview:
     def report(self, problems: list[Problem], started: float | None, pages: str) -> bool:
         """Print the problems, and show them in the browser until they are mended."""
         lines = [format_problem(p) for p in problems]
+        self.printed = lines
         for line in lines:
             print(line, file=sys.stderr)
         if any(p.is_error for p in problems):
@@ -219,8 +233,8 @@ class Preview:
             yield_on_timeout=True,  # an empty set now and then: the watcher is running
         ):
             if not ready.is_set():
+                self.rebuild(again=True)  # catch a save made while the watcher was starting
                 ready.set()
-                self.rebuild()  # catch a save made while the watcher was starting
             elif changes:
                 self.rebuild()
 

@@ -109,3 +109,16 @@ def test_a_file_of_the_wrong_shape_gets_dutch_messages_with_lines(tmp_path):
         f"{name}:17: fout: een conclusie {shape} (zonder conclusionId) {fix}",
     ):
         assert line in done.stderr.replace(str(tree), name), done.stderr
+
+
+def test_a_file_with_nothing_to_convert_is_one_message_and_writes_nothing(tmp_path):
+    tree = tmp_path / "leeg.yaml"
+    tree.write_text("questions:\n  - questionId: [1, 2]\n    answers: {a: b}\n", "utf-8")
+    done = run_import(tree, tmp_path / "nieuw")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"{tree}:2: fout: een vraag heeft niet de vorm van het MinBZK-formaat (zonder "
+        "questionId) en is niet omgezet; verbeter het bestand, of zet dit deel zelf over in "
+        "de pagina's"
+    ]
+    assert done.stdout == "" and not (tmp_path / "nieuw").exists()

@@ -317,3 +317,40 @@ def test_a_build_that_ends_before_the_reload_script_first_asks_still_reloads(pre
     held[0].continue_()  # only now does the script learn the version: it is not the page's
     wait_for(lambda: tab.locator("h1").text_content() == "Eerder klaar", "the page to reload")
     tab.context.close()
+
+
+def test_the_watcher_s_first_build_says_nothing_that_was_said(make_tree, tmp_path, capsys):
+    from beslisboom.serve import Preview
+    from conftest import project_for
+
+    content = make_tree({"start.md": page("Welkom", "next: nergens\n")})
+    preview = Preview(project_for(content), tmp_path / "dist")
+    assert preview.rebuild() is False  # the build at the start
+    assert preview.rebuild(again=True) is False  # the watcher's, once it is watching
+    said = capsys.readouterr().err
+    assert said.count("content/start.md:3: fout: next verwijst naar 'nergens'") == 1, said
+    (content / "start.md").write_text(page("Welkom", "next: ergens\n"), encoding="utf-8")
+    assert preview.rebuild(again=True) is False  # something changed: it is said
+    assert "next verwijst naar 'ergens'" in capsys.readouterr().err
+
+
+def test_a_bug_while_publishing_is_said_in_dutch_and_the_preview_goes_on(
+    make_tree, tmp_path, monkeypatch, capsys
+):
+    from beslisboom import serve
+    from conftest import project_for
+
+    content = make_tree({"start.md": page("Welkom")})
+    preview = serve.Preview(project_for(content), tmp_path / "dist")
+    assert preview.rebuild() is True
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(serve, "publish_site", broken)
+    assert preview.publish() is False
+    assert capsys.readouterr().err.startswith(
+        "dist: fout: de build liep vast door een fout in de build zelf (TypeError), niet door "
+        "de inhoud"
+    )
+    assert preview.problems  # shown in the browser until the next good build
