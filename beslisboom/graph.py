@@ -12,6 +12,14 @@ from .model import Lookup, Node, Site
 K = TypeVar("K", bound=Hashable)
 
 
+def outline(site: Site) -> Site:
+    """Give the site with every text left out (only whether a node has one): the shape of
+    the tree. A step given the outline (the checks, the plan's frame) cannot read a text,
+    so the preview keeps its result when an edit changed a text alone (Node.outline)."""
+    nodes: Lookup[Node] = Lookup((node_id, node.outline) for node_id, node in site.nodes.items())
+    return replace(site, nodes=nodes, media=Lookup())
+
+
 def reaching(ends: Iterable[K], before: Callable[[K], Sequence[K]]) -> set[K]:
     """Give the ends and everything that leads to one of them (before(x): what leads to x)."""
     found = set(ends)

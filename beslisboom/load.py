@@ -7,6 +7,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from . import keys
@@ -58,7 +59,7 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
     drafts: list[Node] = []  # every node as far as it could be made: its files are checked
     for source, parsed in zip(
         sources.pages,
-        memo.map(parse_page, content, sources.pages, jobs, key=Source.fingerprint),
+        memo.map(parse_page, content, sources.pages, jobs, key=attrgetter("fingerprint")),
         strict=True,
     ):
         problems += parsed.problems

@@ -23,12 +23,12 @@ class Memo:
     def __init__(self) -> None:
         # key: (key, result). The key is kept beside the result so that a hit keeps the
         # earlier, equal key and lets the new one go: memory holds one copy of each input.
-        self.used: dict[Hashable, tuple[Hashable, Any]] = {}  # asked for by this build
-        self.earlier: dict[Hashable, tuple[Hashable, Any]] = {}  # kept from builds before
+        self.used: dict[Key, tuple[Key, Any]] = {}  # asked for by this build
+        self.earlier: dict[Key, tuple[Key, Any]] = {}  # kept from builds before
 
     def __call__(self, step: Callable[..., R], *args: Hashable) -> R:
         """Return step(*args), from memory when the same step had the same arguments."""
-        key = (step, args)
+        key = Key(step, args)
         found = self.find(key)
         if found is MISSING:
             found = step(*args)
@@ -48,7 +48,7 @@ class Memo:
         key, if given, names an item by a smaller value that still tells it apart from
         every other (a file's path and a hash of its bytes, say): only that is kept.
         """
-        keys = [(step, (shared, key(item) if key else item)) for item in items]
+        keys = [Key(step, (shared, key(item) if key else item)) for item in items]
         found = [self.find(key) for key in keys]
         todo = [index for index, value in enumerate(found) if value is MISSING]
         made = run_all(step, shared, [items[index] for index in todo], jobs)
@@ -61,7 +61,7 @@ class Memo:
         """Return the equal value seen before, if any: later comparisons are then by identity."""
         return self(same, value)
 
-    def find(self, key: Hashable) -> Any:
+    def find(self, key: Key) -> Any:
         """Look a key up in this build's results, then in earlier ones; else MISSING."""
         entry = self.used.get(key)
         if entry is None:
@@ -79,7 +79,7 @@ class Memo:
 class Fresh(Memo):
     """No memory: every step is done, as in a one-off build that keeps nothing."""
 
-    def find(self, key: Hashable) -> Any:
+    def find(self, key: Key) -> Any:
         return MISSING
 
     def __call__(self, step: Callable[..., R], *args: Hashable) -> R:
@@ -94,6 +94,28 @@ class Fresh(Memo):
         key: Callable[[Any], Hashable] | None = None,
     ) -> list[R]:
         return run_all(step, shared, list(items), jobs)
+
+
+class Key:
+    """A step and its arguments, hashed once: a lookup asks for the hash up to three
+    times (this build's results, earlier ones, keeping it), and a key's arguments may be
+    large tuples, which Python does not remember the hash of."""
+
+    __slots__ = ("step", "args", "hash")
+
+    def __init__(self, step: Callable[..., Any], args: tuple[Hashable, ...]) -> None:
+        self.step, self.args = step, args
+        self.hash = hash((step, args))
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Key):
+            return NotImplemented
+        return self is other or (
+            self.hash == other.hash and self.step == other.step and self.args == other.args
+        )
 
 
 def same(value: T) -> T:

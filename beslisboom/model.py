@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -126,6 +126,14 @@ class Node:
 
     __hash__ = hash_once
 
+    @cached_property  # a node from an unchanged file keeps it: the same object every build
+    def outline(self) -> Node:
+        """Give this node without its text, only whether it has one (see graph.outline)."""
+        if not self.body_html and not self.blocks:
+            return self
+        blocks = tuple(replace(block, html="") for block in self.blocks)
+        return replace(self, body_html=TEXT if self.body_html else "", blocks=blocks)
+
     @cached_property
     def targets(self) -> tuple[str, ...]:
         """List the ids this node links to, in order, without repeats."""
@@ -180,6 +188,9 @@ class Node:
     def is_end(self) -> bool:
         """Tell whether the route stops here."""
         return not self.next and not self.options and not self.branches
+
+
+TEXT = "…"  # an outlined node's body, where it has one
 
 
 def when_text(branch: Branch) -> str:

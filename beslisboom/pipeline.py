@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import check_published_links, check_site
 from .design import TemplateMistake, check_templates, make_design
-from .graph import reachable_part
+from .graph import outline, reachable_part
 from .load import load_site, shown
 from .memo import Fresh, Memo
 from .messages import say, write_hint
@@ -24,7 +24,7 @@ from .model import NOTE, Problem, Site
 from .output import FileData
 from .plan import single_name
 from .render import render_site, size_warnings
-from .sources import Project, read_sources
+from .sources import Project, Sources, read_sources
 from .unfold import unfold
 from .write import Refused, publish, recover
 
@@ -40,6 +40,7 @@ class Result:
     files: dict[str, FileData] = field(default_factory=dict)  # every output file, if rendered
     written: bool = False  # published to the output folder
     extra_pages: int = 0  # pages the labels added (see unfold.py)
+    sources: Sources | None = None  # the files as read, for the preview's next read
 
     def failed(self, strict: bool = False) -> bool:
         """Tell whether the problems stop the build."""
@@ -63,12 +64,15 @@ def build(
     jobs: int = 1,
     show: Callable[[Result], None] | None = None,
     replace: bool = False,
+    earlier: Sources | None = None,
+    changed: Iterable[Path] | None = None,
 ) -> Result:
     """Read, check and render everything; publish it to out unless out is None.
 
     show, if given, sees the rendered result before it is published (the preview serves
     it at once). A build with problems writes nothing. replace: the editor asked to
-    replace a site of another content folder in out.
+    replace a site of another content folder in out. earlier and changed: the files as
+    read by the build before and every path changed since (see sources.read_sources).
     """
     memo = memo if memo is not None else Fresh()
     if out is not None:  # a crash may have left the old site beside out: put it back first
@@ -78,7 +82,7 @@ def build(
     else:
         notes = []
     with collector_paused():
-        result = make(project, memo, jobs)
+        result = make(project, memo, jobs, earlier, changed)
         result.problems[:0] = notes
         if result.failed() or not result.files:
             return result
@@ -135,17 +139,22 @@ def check(project: Project, jobs: int = 1) -> Result:
     return build(project, None, jobs=jobs)
 
 
-def make(project: Project, memo: Memo, jobs: int) -> Result:
+def make(
+    project: Project,
+    memo: Memo,
+    jobs: int,
+    earlier: Sources | None = None,
+    changed: Iterable[Path] | None = None,
+) -> Result:
     """Read, load, check and render; no file is written."""
-    sources = read_sources(project)
+    sources = read_sources(project, earlier, changed)
     site, problems = load_site(sources, memo, jobs)
     design = make_design(sources)
-    del sources  # the pages' bytes are not needed after loading
-    if site is not None:
-        problems += check_site(site)
+    if site is not None:  # the checks read the shape of the tree, never a text
+        problems += memo(check_site, outline(site))
     if not any(p.is_error for p in problems):
         problems += memo(check_templates, design)
-    result = Result(problems=sorted(problems, key=Problem.sort_key), site=site)
+    result = Result(problems=sorted(problems, key=Problem.sort_key), site=site, sources=sources)
     if site is None or result.failed():
         return result
     site = reachable_part(site)  # an unreachable page (a draft) is warned about, not published
@@ -161,7 +170,7 @@ def make(project: Project, memo: Memo, jobs: int) -> Result:
         result.problems.append(mistake.problem)
         return result
     result.problems = sorted(
-        result.problems + size_warnings(unfolded.site, result.files), key=Problem.sort_key
+        result.problems + size_warnings(unfolded.site, result.files, memo), key=Problem.sort_key
     )
     return result
 

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .design import Design, render
-from .graph import advice_pages, back_links, band, band_name, depths, reading_order
+from .graph import advice_pages, back_links, band, band_name, depths, outline, reading_order
 from .links import SINGLE, SITE, Links
 from .memo import Memo
 from .model import Contact, Lookup, Node, Site, hash_once, hash_slot
@@ -139,6 +139,60 @@ class Band:
     nodes: tuple[Node, ...]
 
 
+@dataclass(frozen=True)
+class Near:
+    """The nodes one view shows or links to (see Plan.view), with their names."""
+
+    ids: tuple[str, ...]
+    pages: Lookup[str]
+    sections: Lookup[str]
+
+
+class Frame:
+    """What a site's pages share that follows from the shape of the tree alone: file
+    names, back links, advice pages, reading order, each node's neighbours. Made from the
+    outline (graph.outline), it is remembered across edits of a text."""
+
+    def __init__(self, site: Site, written: Site, single: str) -> None:
+        taken = {single.removesuffix(".html")}
+        self.names: Lookup[str] = Lookup(page_names(list(site.nodes), site.start, taken=taken))
+        ids: dict[str, str] = {n: name.removesuffix(".html") for n, name in self.names.items()}
+        ids[site.start] = START_ID
+        self.ids: Lookup[str] = Lookup(ids)
+        self.back = back_links(site)
+        self.advice = advice_pages(site)
+        self.near = {node.id: self.near_of(node, site, self.back) for node in site.nodes.values()}
+        self.order = [node.id for node in reading_order(written)]
+        self.page_order = self.order if written is site else [n.id for n in reading_order(site)]
+        depth = depths(written)
+        grouped: dict[int, list[str]] = {}
+        for node_id in self.order:
+            grouped.setdefault(band(written, written.nodes[node_id], depth), []).append(node_id)
+        self.bands = [(band_name(written, key), tuple(ids)) for key, ids in grouped.items()]
+        self.near_written = (
+            self.near
+            if written is site
+            else {node.id: self.near_of(node, written, {}) for node in written.nodes.values()}
+        )
+
+    def near_of(self, node: Node, site: Site, back: dict[str, tuple[str, ...]]) -> Near:
+        """Gather a node's neighbours: itself, the start, the pages back, its targets and
+        the pages its text links to, as far as the site has them."""
+        linked = [target for target, _ in node.text_links]
+        ids = [node.id, site.start, *back.get(node.id, ()), *node.targets, *linked]
+        near = tuple(i for i in dict.fromkeys(ids) if i in site.nodes)
+        return Near(
+            near,
+            Lookup((i, self.names[i]) for i in near),
+            Lookup((i, self.ids[i]) for i in near),
+        )
+
+
+def make_frame(site: Site, written: Site, single: str) -> Frame:
+    """Make the frame of a site's outline (a step the memo remembers)."""
+    return Frame(site, written, single)
+
+
 class Plan:
     """The names, back links and order of one site; views of its nodes."""
 
@@ -147,43 +201,38 @@ class Plan:
         self.written = written or site  # the tree as written: what the overview shows
         self.memo = memo
         settings = site.settings
-        self.info = SiteInfo(
-            site.title,
-            site.start,
-            site.step_total,
-            site.contact,
-            settings.owner,
-            settings.updated,
+        self.info = memo.same(
+            SiteInfo(
+                site.title,
+                site.start,
+                site.step_total,
+                site.contact,
+                settings.owner,
+                settings.updated,
+            )
         )
         self.single = single_name(site)
-        taken = {self.single.removesuffix(".html")}
-        self.names: Lookup[str] = Lookup(page_names(list(site.nodes), site.start, taken=taken))
-        ids: dict[str, str] = {n: name.removesuffix(".html") for n, name in self.names.items()}
-        ids[site.start] = START_ID
-        self.ids: Lookup[str] = Lookup(ids)
-        self.back = back_links(site)
-        self.advice = advice_pages(site)
+        shape = outline(site)
+        shape_written = shape if written is None or written is site else outline(written)
+        self.frame = memo(make_frame, shape, shape_written, self.single)
+        self.names, self.ids, self.back = self.frame.names, self.frame.ids, self.frame.back
         self.views: dict[tuple[Node, bool], View] = {}
 
     @cached_property
     def order(self) -> list[Node]:
         """List the written nodes as a reader meets them, for the overview."""
-        return reading_order(self.written)
+        return [self.written.nodes[i] for i in self.frame.order]
 
     @cached_property
     def page_order(self) -> list[Node]:
         """List the pages as a reader meets them, for the single file."""
-        return self.order if self.written is self.site else reading_order(self.site)
+        return [self.site.nodes[i] for i in self.frame.page_order]
 
     @cached_property
     def bands(self) -> list[Band]:
         """Group the written nodes by step, in reading order, for the overview."""
-        site = self.written
-        depth = depths(site)
-        grouped: dict[int, list[Node]] = {}
-        for node in self.order:
-            grouped.setdefault(band(site, node, depth), []).append(node)
-        return [Band(band_name(site, key), tuple(nodes)) for key, nodes in grouped.items()]
+        nodes = self.written.nodes
+        return [Band(name, tuple(nodes[i] for i in ids)) for name, ids in self.frame.bands]
 
     def links(self, mode: str, page: str | None = None) -> Links:
         """Make the links of a page that may link to every node (overview, single file)."""
@@ -198,25 +247,42 @@ class Plan:
         view = self.views.get((node, written))
         if view is None:
             nodes = self.written.nodes if written else self.site.nodes
-            back = () if written else self.back.get(node.id, ())
-            linked = [target for target, _ in node.text_links]
-            ids = [node.id, self.site.start, *back, *node.targets, *linked]
-            near = [i for i in dict.fromkeys(ids) if i in nodes]
-            view = self.views[(node, written)] = self.memo.same(
-                View(
-                    site=self.info,
-                    node=node,
-                    nodes=Lookup((i, nodes[i]) for i in near),
-                    back=back,
-                    pages=Lookup((i, self.names[i]) for i in near),
-                    sections=Lookup((i, self.ids[i]) for i in near),
-                    single=self.single,
-                    media=Lookup(
-                        (ref, (path, self.site.media[path]))
-                        for ref, path, _ in node.files
-                        if path in self.site.media
-                    ),
-                    advice=not written and node.id in self.advice,
-                )
+            near = (self.frame.near_written if written else self.frame.near)[node.id]
+            media = self.site.media
+            view = self.views[(node, written)] = self.memo(
+                make_view,
+                self.info,
+                node,
+                near,
+                tuple([nodes[i] for i in near.ids]),
+                () if written else self.back.get(node.id, ()),
+                self.single,
+                tuple([(ref, path, media.get(path)) for ref, path, _ in node.files]),
+                not written and node.id in self.frame.advice,
             )
         return view
+
+
+def make_view(
+    info: SiteInfo,
+    node: Node,
+    near: Near,
+    neighbours: tuple[Node, ...],
+    back: tuple[str, ...],
+    single: str,
+    files: tuple[tuple[str, str, bytes | None], ...],
+    advice: bool,
+) -> View:
+    """Make a node's view from its parts (a step the memo remembers: an unchanged node
+    with unchanged neighbours keeps its view, so later keys compare by identity)."""
+    return View(
+        site=info,
+        node=node,
+        nodes=Lookup(zip(near.ids, neighbours, strict=True)),
+        back=back,
+        pages=near.pages,
+        sections=near.sections,
+        single=single,
+        media=Lookup((ref, (path, data)) for ref, path, data in files if data is not None),
+        advice=advice,
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import output, overview, pages, routedata, single
 from .design import ASSET_DIR, Design
 from .links import MEDIA_DIR
-from .memo import Fresh, Memo
+from .memo import Memo
 from .messages import say
 from .model import Problem, Site
 from .output import FileData
@@ -43,7 +43,7 @@ def render_site(
     return files
 
 
-def size_warnings(site: Site, files: dict[str, FileData]) -> list[Problem]:
+def size_warnings(site: Site, files: dict[str, FileData], memo: Memo) -> list[Problem]:
     """Warn about pages and the single file that grow past the limits of site.yml."""
     limits = site.settings.limits
     single = single_name(site)
@@ -61,7 +61,7 @@ def size_warnings(site: Site, files: dict[str, FileData]) -> list[Problem]:
         found.append((name, message))
     if not found:
         return []  # the usual case: no need to name the pages again
-    sources = {name: site.nodes[node].path for node, name in Plan(site, Fresh()).names.items()}
+    sources = {name: site.nodes[node].path for node, name in Plan(site, memo).names.items()}
     return [
         Problem(
             *((sources[name], 1) if name in sources else (site.settings_path, limits.line)),

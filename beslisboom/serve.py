@@ -45,6 +45,7 @@ from .pipeline import (
     recovered,
 )
 from .routedata import script_safe
+from .sources import Sources
 
 STEP_MS = 20  # after a file event, wait this long for more before rebuilding
 TICK_MS = 200  # how often the watcher looks up from waiting, to notice it must stop
@@ -78,6 +79,7 @@ class Preview:
         self.replace = replace  # --vervang: out may hold a site of another content folder
         self.hosts = hosts or set()  # the Host headers the preview answers; empty: any
         self.memo = Memo()
+        self.sources: Sources | None = None  # the files as last read (see read_sources)
         self.files: dict[str, FileData] = {}
         self.problems: list[str] = []  # the errors that keep the last build from being shown
         self.warnings: list[str] = []  # shown above every page, until they are mended
@@ -87,19 +89,25 @@ class Preview:
         self.unpublished = False  # the output folder does not yet hold what is served
         self.shown_at = 0.0  # when the last change was shown
 
-    def rebuild(self, jobs: int = 1, again: bool = False) -> bool:
+    def rebuild(self, jobs: int = 1, again: bool = False, changed: set[Path] | None = None) -> bool:
         """Build again, print what is wrong, and keep the result when it is good.
 
         The output folder follows in publish(), once the editor pauses: writing it takes
         longer than the build, and the browser need not wait for it. again: a build to be
-        sure of what was already built, which says nothing if nothing changed.
+        sure of what was already built, which says nothing if nothing changed. changed:
+        the paths the watcher saw change since the last build; only those are read again
+        (None: every file).
         """
         version, printed = self.version, self.printed
         started = time.perf_counter()
         try:
-            result = build(self.project, None, self.memo, jobs=jobs, show=self.show)
+            earlier = self.sources if changed is not None else None
+            result = build(
+                self.project, None, self.memo, jobs, self.show, earlier=earlier, changed=changed
+            )
+            self.sources = result.sources
         except Exception as bug:  # a bug of the build itself: say so, and keep watching
-            self.memo = Memo()  # what it remembered may be half done
+            self.memo, self.sources = Memo(), None  # what they hold may be half done
             return self.report([engine_failure(self.project.content, bug)], started, "")
         if not result.failed():
             self.warn([format_problem(p) for p in result.problems])
@@ -236,7 +244,7 @@ class Preview:
                 self.rebuild(again=True)  # catch a save made while the watcher was starting
                 ready.set()
             elif changes:
-                self.rebuild()
+                self.rebuild(changed={Path(path) for _, path in changes})
 
 
 class Handler(BaseHTTPRequestHandler):

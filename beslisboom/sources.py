@@ -1,7 +1,8 @@
 """Read the project's folders into memory: the only place a build reads files.
 
 Everything after this works on these bytes, so an edit is noticed by its content, never
-by a file's time, and the same bytes always give the same site.
+by a file's time, and the same bytes always give the same site. The preview reads again
+only what its watcher saw change (see read_sources).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,7 @@ class Source:
 
     __hash__ = hash_once
 
+    @cached_property  # a page the preview did not read again keeps it
     def fingerprint(self) -> tuple[Path, str, bytes]:
         """Tell this file apart from any other, without its bytes: path, error and hash."""
         digest = hashlib.sha256(self.data).digest() if self.data is not None else b""
@@ -60,26 +64,70 @@ class Sources:
     assets: tuple[tuple[str, bytes], ...]
     media: tuple[tuple[str, bytes], ...] = ()  # pictures and attachments beside the pages
     others: tuple[str, ...] = ()  # names of the other files there: of a kind not published
+    names: tuple[str, ...] = ()  # the pages' names in content/, with '/', as pages
 
 
-def read_sources(project: Project) -> Sources:
-    """Read site.yml, every page, every template and every asset."""
-    settings_path = project.content / SITE_FILE
-    inside = project.content.resolve()
-    entries = listing(project.content)  # one walk of content/ for pages and the rest
+def read_sources(
+    project: Project, earlier: Sources | None = None, changed: Iterable[Path] | None = None
+) -> Sources:
+    """Read site.yml, every page, every template and every asset.
+
+    earlier and changed: the preview's last read and every path its watcher saw change
+    since. A page or picture that was a plain file then and now and is not named (nor is
+    a folder above it) is taken from that read: its bytes are the same. Without them
+    (build, check), every file is read.
+    """
+    content = project.content
+    settings_path = content / SITE_FILE
+    inside = content.resolve()
+    entries = listing(content)  # one walk of content/ for pages and the rest
     beside = visible_files(entries)
     media = tuple(rel for rel in beside if suffix_of(rel) in MEDIA_SUFFIXES)
     known = (*MEDIA_SUFFIXES, *MISNAMED_SUFFIXES, ".yml")
+    kept_pages, kept_media = unchanged(earlier, changed)
+    found, pages = find_pages(entries), []
+    for rel, kind in found:
+        source = kept_pages.get(rel) if kind == FILE else None
+        pages.append(source or read_source(content / rel, kind, inside))
     return Sources(
         project=project,
         settings=read_source(settings_path, FILE) if settings_path.is_file() else None,
-        pages=tuple(
-            read_source(p, kind, inside) for p, kind in find_pages(project.content, entries)
-        ),
+        pages=tuple(pages),
         templates=read_folder(project.templates),
         assets=read_folder(project.assets),
-        media=tuple((rel, (project.content / rel).read_bytes()) for rel in media),
+        media=tuple((rel, kept_media.get(rel) or (content / rel).read_bytes()) for rel in media),
         others=tuple(rel for rel in beside if not rel.lower().endswith(known)),
+        names=tuple(rel for rel, _ in found),
+    )
+
+
+def unchanged(
+    earlier: Sources | None, changed: Iterable[Path] | None
+) -> tuple[dict[str, Source], dict[str, bytes]]:
+    """Give the pages and pictures of an earlier read that no change since has touched,
+    by their names in content/ (see read_sources); a page that could not be read is read
+    again."""
+    if earlier is None or changed is None:
+        return {}, {}
+    base = os.path.abspath(earlier.project.content)
+    touched = []
+    for path in changed:
+        try:
+            rel = os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+        except ValueError:  # another drive, on Windows: not in content/
+            continue
+        if set(rel.split("/")) <= {".", ".."}:
+            return {}, {}  # content/ itself, or a folder above it
+        if not rel.startswith("../"):  # not a template or an asset
+            touched.append(rel)
+
+    def kept(rel: str) -> bool:
+        return not any(rel == name or rel.startswith(name + "/") for name in touched)
+
+    pages = zip(earlier.names, earlier.pages, strict=True)
+    return (
+        {rel: source for rel, source in pages if source.data is not None and kept(rel)},
+        {rel: data for rel, data in earlier.media if kept(rel)},
     )
 
 
@@ -117,7 +165,7 @@ def read_source(path: Path, kind: str, inside: Path | None = None) -> Source:
         return Source(path, None, say("niet-leesbaar", reason=reason))
 
 
-def find_pages(content: Path, entries: list[tuple[str, str]]) -> list[tuple[Path, str]]:
+def find_pages(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Pick the Markdown files from a listing of content/ (see listing), each with what it
     is: FILE, LINK or OTHER, or COPY or MISNAMED for what an editor's computer leaves."""
     found = []
@@ -126,9 +174,9 @@ def find_pages(content: Path, entries: list[tuple[str, str]]) -> list[tuple[Path
         if name.startswith("~$"):
             continue  # Word's lock file beside a file it has open: never content
         if name.endswith(PAGE_SUFFIX):
-            found.append((content / rel, COPY if COPY_NAME.match(name) else kind))
+            found.append((rel, COPY if COPY_NAME.match(name) else kind))
         elif name.lower().endswith(MISNAMED_SUFFIXES):
-            found.append((content / rel, MISNAMED))
+            found.append((rel, MISNAMED))
     return found
 
 

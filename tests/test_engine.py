@@ -15,6 +15,7 @@ import yaml
 from beslisboom import parallel, yamlfile
 from beslisboom.memo import Memo
 from beslisboom.pipeline import Project, build, check, format_problem
+from beslisboom.sources import read_sources
 from conftest import ROOT, page
 from helpers import snapshot
 
@@ -82,6 +83,7 @@ TREE = {
     "stappen/nee.md": page("Gekozen voor nee", "step: 2\nnext: einde\n"),
     "einde.md": page("Klaar"),
 }
+SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect fill="red"/></svg>\n'
 STEPS_OF_TARGETS = (
     "{% for option in node.options %}"
     '<p class="doel">{{ option.label }}: stap {{ nodes[option.next].step }}</p>'
@@ -212,20 +214,66 @@ def test_after_a_series_of_random_edits_the_preview_equals_a_clean_build(
     memo = Memo()
     rng = random.Random(seed)
     preview = tmp_path / "preview"
+    sources = None  # the preview reads again only what its watcher names
     for number in range(25):
         before = {p: p.read_bytes() for p in content.rglob("*.md")}
+        on_disk = files_in(content, templates, assets)
         what = random_edit(rng, content, templates, assets)
-        result = build(project, preview, memo)
+        changed = changed_since(on_disk, files_in(content, templates, assets))
+        result = build(project, preview, memo, earlier=sources, changed=changed)
+        sources = result.sources
         if result.failed():  # a mistake: show it, then mend it as the editor would
             assert what.startswith("mistake"), (what, [format_problem(p) for p in result.problems])
+            on_disk = files_in(content, templates, assets)
             for path, data in before.items():
                 path.write_bytes(data)
-            result = build(project, preview, memo)
+            changed = changed_since(on_disk, files_in(content, templates, assets))
+            result = build(project, preview, memo, earlier=sources, changed=changed)
+            sources = result.sources
         assert not result.failed(), (what, [format_problem(p) for p in result.problems])
         clean = tmp_path / f"schoon-{number}"
         assert not build(project, clean).failed()
         assert snapshot(preview) == snapshot(clean), what
         shutil.rmtree(clean)
+
+
+def files_in(*folders: Path) -> dict[Path, bytes]:
+    """Read every file below some folders, by path."""
+    return {p: p.read_bytes() for folder in folders for p in folder.rglob("*") if p.is_file()}
+
+
+def changed_since(before: dict[Path, bytes], after: dict[Path, bytes]) -> set[Path]:
+    """Name the files that changed, came or went, as the preview's watcher does."""
+    return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+
+
+def test_the_preview_reads_again_only_what_its_watcher_names(make_tree, tmp_path):
+    content = make_tree({**TREE, "stappen/plaatje.svg": SVG})
+    project = Project(content, ROOT / "templates", ROOT / "assets")
+    first = read_sources(project)
+    page_of = {s.path.name: s for s in first.pages}
+    for path in content.rglob("*.md"):
+        path.write_text(path.read_text(encoding="utf-8") + "Nieuw.\n", encoding="utf-8")
+    (content / "stappen" / "plaatje.svg").write_text(SVG.replace("red", "blue"), encoding="utf-8")
+
+    def read(*changed: Path) -> dict[str, bool]:
+        """Read with these paths named; tell for each page whether it was read again."""
+        again = read_sources(project, first, set(changed))
+        return {s.path.name: s is not page_of[s.path.name] for s in again.pages}
+
+    everything = {name: True for name in page_of}
+    assert read() == {name: False for name in page_of}  # none named: the bytes as they were
+    assert read(content / "einde.md") == {**read(), "einde.md": True}
+    below = {"vraag.md": True, "ja.md": True, "nee.md": True}
+    assert read(content / "stappen") == {**read(), **below}  # a folder: all below it
+    assert read(Path("content") / "einde.md")["einde.md"]  # a relative path names it too
+    assert read(content) == everything and read(tmp_path) == everything
+    assert read(ROOT / "templates" / "node.html") == read()  # not in content/
+    picture = "stappen/plaatje.svg"
+    assert dict(read_sources(project, first, {content / picture}).media)[picture] == (
+        SVG.replace("red", "blue").encode()
+    )
+    assert dict(read_sources(project, first, set()).media)[picture] == SVG.encode()
 
 
 def test_the_memo_forgets_what_the_site_no_longer_uses(make_tree, tmp_path):
