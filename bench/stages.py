@@ -33,6 +33,7 @@ from beslisboom import (  # noqa: E402
     load,
     overview,
     pages,
+    render,
     routedata,
     single,
     sources,
@@ -43,7 +44,7 @@ from beslisboom.design import ASSET_DIR  # noqa: E402
 from beslisboom.links import MEDIA_DIR  # noqa: E402
 from beslisboom.memo import Fresh  # noqa: E402
 from beslisboom.parallel import jobs_available  # noqa: E402
-from beslisboom.plan import Plan, render_piece  # noqa: E402
+from beslisboom.plan import Plan  # noqa: E402
 
 STAGES = (
     "read",
@@ -86,7 +87,7 @@ def run_once(content: Path, out: Path, jobs: int) -> tuple[dict[str, float], int
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)
     every = [piece for listed in wanted.values() for piece in listed]
-    made = iter(memo.map(render_piece, looks, every, jobs))
+    made = render.render_all(every, looks, memo, jobs)
     rendered = {name: [(piece, next(made)) for piece in listed] for name, listed in wanted.items()}
     files = {f"{ASSET_DIR}/{name}": data for name, data in looks.assets}
     files.update({f"{MEDIA_DIR}/{path}": data for path, data in unfolded.site.media.items()})
@@ -94,7 +95,7 @@ def run_once(content: Path, out: Path, jobs: int) -> tuple[dict[str, float], int
     lap("render")
     files.update(overview.assemble(plan, rendered["overview"], looks, memo))
     lap("overview")
-    files.update(routedata.assemble(plan, memo))
+    files.update(routedata.assemble(plan))
     lap("route data")
     files.update(single.assemble(plan, rendered["single"], looks, memo))
     lap("single")

@@ -56,6 +56,7 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
     settings = memo(parse_settings, sources.settings, content / SITE_FILE)
     problems += settings.problems
     nodes: dict[str, Node] = {}
+    published: set[Path] = set()  # the files of those nodes
     drafts: list[Node] = []  # every node as far as it could be made: its files are checked
     for source, parsed in zip(
         sources.pages,
@@ -72,14 +73,16 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
             problems.append(Problem(source.path, 1, say("dubbele-id", id=node.id, other=other)))
             continue
         nodes[node.id] = node
+        published.add(source.path)
     if not sources.pages:
         problems.append(Problem(content, None, say("geen-paginas")))
     if settings.value is None:
         return None, problems
-    names = {normalize_id(page_name(source.path)) for source in sources.pages}
+    missing = [s for s in sources.pages if s.data is None or s.path not in published]
+    names = {*nodes, *(normalize_id(page_name(source.path)) for source in missing)}
     unreadable: Lookup[tuple[str, ...] | None] = Lookup(
         (page_id, guessed_targets(source, names))
-        for source in sources.pages
+        for source in missing
         if (page_id := normalize_id(page_name(source.path))) not in nodes
     )
     media = used_media(drafts, dict(sources.media), sources.others, settings.value, problems)

@@ -9,9 +9,10 @@ therefore remembered by its View: whatever a template reads from it is part of t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from markupsafe import Markup
 
@@ -22,6 +23,7 @@ from .memo import Memo
 from .model import Contact, Lookup, Node, Site, hash_once, hash_slot
 from .urls import page_names, slug
 
+R = TypeVar("R")
 START_ID = "begin"  # the start node's section in the single file
 
 
@@ -69,8 +71,7 @@ class View:
         return Links(SITE, page or self.pages[self.node.id], self.pages, self.single)
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):  # thousands are made every build: a tuple is made quickest
     """One template rendered for one node: on its page, on another page, or in the single file."""
 
     template: str
@@ -78,9 +79,6 @@ class Piece:
     mode: str = SITE
     page: str | None = None  # None: the node's own page
     settings: tuple[tuple[str, Any], ...] = ()  # more variables for the template
-    hash_: int = hash_slot()
-
-    __hash__ = hash_once
 
     def context(self) -> dict[str, Any]:
         """Give the template's variables."""
@@ -99,8 +97,34 @@ class Piece:
 
 
 def render_piece(design: Design, piece: Piece) -> bytes:
-    """Render a piece to UTF-8: a pure step, remembered by the design and the piece."""
+    """Render a piece to UTF-8."""
     return render(design, piece.template, **piece.context()).encode()
+
+
+class Batch:
+    """The pieces of one view, hashed and compared as that view and what is rendered of
+    it: a memo key that is quick to look up."""
+
+    __slots__ = ("view", "pieces", "kinds", "hash")
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.view = pieces[0].view
+        self.pieces = pieces
+        self.kinds = tuple((p.template, p.mode, p.page, p.settings) for p in pieces)
+        self.hash = hash((self.view, self.kinds))
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Batch):
+            return NotImplemented
+        return self.hash == other.hash and self.view == other.view and self.kinds == other.kinds
+
+
+def render_batch(design: Design, batch: Batch) -> tuple[bytes, ...]:
+    """Render the pieces of one view: a pure step, remembered by the design and the batch."""
+    return tuple(render_piece(design, piece) for piece in batch.pieces)
 
 
 class Holes:
@@ -146,6 +170,9 @@ class Near:
     ids: tuple[str, ...]
     pages: Lookup[str]
     sections: Lookup[str]
+    hash_: int = hash_slot()
+
+    __hash__ = hash_once
 
 
 class Frame:
@@ -217,6 +244,7 @@ class Plan:
         self.frame = memo(make_frame, shape, shape_written, self.single)
         self.names, self.ids, self.back = self.frame.names, self.frame.ids, self.frame.back
         self.views: dict[tuple[Node, bool], View] = {}
+        self.done: dict[tuple[Callable[[Any, View], Any], Any], list[Any]] = {}  # for_views
 
     @cached_property
     def order(self) -> list[Node]:
@@ -238,6 +266,15 @@ class Plan:
         """Make the links of a page that may link to every node (overview, single file)."""
         names = self.ids if mode == SINGLE else self.names
         return Links(mode, page or self.single, names, self.single)
+
+    def for_views(self, step: Callable[[Any, View], R], shared: Hashable = None) -> list[R]:
+        """Give [step(shared, view) for every page's view], in content order: once for this
+        plan, each result remembered by the memo."""
+        found = self.done.get((step, shared))
+        if found is None:
+            views = [self.view(node) for node in self.site.nodes.values()]
+            found = self.done[(step, shared)] = self.memo.map(step, shared, views, jobs=1)
+        return found
 
     def view(self, node: Node, as_written: bool = False) -> View:
         """Give what the templates receive about a node: a published page, or (as_written)

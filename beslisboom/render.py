@@ -7,6 +7,8 @@ in one go, each remembered by its value.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from . import output, overview, pages, routedata, single
 from .design import ASSET_DIR, Design
 from .links import MEDIA_DIR
@@ -14,7 +16,7 @@ from .memo import Memo
 from .messages import say
 from .model import Problem, Site
 from .output import FileData
-from .plan import Piece, Plan, render_piece, single_name
+from .plan import Batch, Piece, Plan, render_batch, single_name
 
 
 def render_site(
@@ -28,9 +30,7 @@ def render_site(
     plan = Plan(site, memo, written)
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)
-    every: list[Piece] = [piece for listed in wanted.values() for piece in listed]
-    made = iter(memo.map(render_piece, design, every, jobs))
-    del every
+    made = render_all([piece for listed in wanted.values() for piece in listed], design, memo, jobs)
     rendered = {name: [(piece, next(made)) for piece in listed] for name, listed in wanted.items()}
     del wanted
     files: dict[str, FileData] = {f"{ASSET_DIR}/{name}": data for name, data in design.assets}
@@ -38,9 +38,25 @@ def render_site(
     del made  # from here on, each output's pieces are let go of once it is assembled
     files.update(pages.assemble(rendered.pop("pages")))
     files.update(overview.assemble(plan, rendered.pop("overview"), design, memo))
-    files.update(routedata.assemble(plan, memo))
+    files.update(routedata.assemble(plan))
     files.update(single.assemble(plan, rendered.pop("single"), design, memo))
     return files
+
+
+def render_all(pieces: list[Piece], design: Design, memo: Memo, jobs: int) -> Iterator[bytes]:
+    """Render every piece, in order: those of one view together, as one step that the memo
+    remembers (a page, its overview entry and its section of the single file are looked
+    up once, not three times)."""
+    batches: dict[int, list[Piece]] = {}
+    for piece in pieces:
+        batches.setdefault(id(piece.view), []).append(piece)
+    done = memo.map(render_batch, design, [Batch(group) for group in batches.values()], jobs)
+    by_piece = {
+        id(piece): page
+        for group, pages in zip(batches.values(), done, strict=True)
+        for piece, page in zip(group, pages, strict=True)
+    }
+    return (by_piece[id(piece)] for piece in pieces)
 
 
 def size_warnings(site: Site, files: dict[str, FileData], memo: Memo) -> list[Problem]:

@@ -7,7 +7,6 @@ import json
 import re
 
 from .links import ROUTE_DATA, SINGLE, SITE, TEXTS
-from .memo import Memo
 from .output import FileData
 from .plan import Plan, View
 
@@ -50,40 +49,56 @@ def node_json(mode: str, view: View) -> str:
     return f"{json.dumps(names[node.id])}:{value}"
 
 
-def route_script(plan: Plan, mode: str, memo: Memo) -> bytes:
+def node_entries(with_texts: bool, view: View) -> tuple[str, str, str]:
+    """Write a node's entries: in the route data of the site and of the single file, and
+    (with_texts) in the texts file. A pure step, done once per view (Plan.for_views)."""
+    texts = node_texts(view) if with_texts else ""
+    return node_json(SITE, view), node_json(SINGLE, view), texts
+
+
+def entries_of(plan: Plan) -> list[tuple[str, str, str]]:
+    """Give every page's entries (see node_entries), in content order."""
+    return plan.for_views(node_entries, len(plan.site.nodes) <= TEXT_LIMIT)
+
+
+def route_script(plan: Plan, mode: str) -> bytes:
     """Write the tree, keyed by page (or section) names, as a script setting window.BESLISBOOM.
 
     Every page loads it: it holds the titles, answers and links, never the texts.
     """
     names = plan.ids if mode == SINGLE else plan.names
-    views = [plan.view(node) for node in plan.site.nodes.values()]
-    views.sort(key=lambda view: names[view.node.id])
-    nodes = ",".join(memo.map(node_json, mode, views, jobs=1))
+    which = 1 if mode == SINGLE else 0
+    entries = zip(plan.site.nodes, entries_of(plan), strict=True)
+    nodes = ",".join(entry[which] for _, entry in sorted(entries, key=lambda e: names[e[0]]))
     start = json.dumps(names[plan.site.start])
     single = ',"single":true' if mode == SINGLE else ""
     script = f'window.BESLISBOOM={{"nodes":{{{nodes}}},"start":{start}{single}}};\n'
     return script_safe(script).encode()
 
 
-def node_texts(_: None, view: View) -> str:
+def node_texts(view: View) -> str:
     """Write one node's paragraphs for the summary: '"page.html":["...", ...]'."""
     paragraphs = plain_paragraphs(view.node.body_html)
     text = json.dumps(paragraphs, ensure_ascii=False, separators=(",", ":"))
     return f"{json.dumps(view.pages[view.node.id])}:{text}"
 
 
-def texts_script(plan: Plan, memo: Memo) -> bytes:
+def texts_script(plan: Plan) -> bytes:
     """Write the texts of the nodes, for the summary on end pages (which alone load it).
 
     The summary repeats the texts met on the way; for trees over TEXT_LIMIT nodes it lists
     the questions and answers only, and this file stays empty.
     """
-    nodes = [n for n in plan.site.nodes.values() if n.id != plan.site.start and n.body_html]
-    if len(plan.site.nodes) > TEXT_LIMIT:
-        nodes = []
-    views = sorted((plan.view(node) for node in nodes), key=lambda v: v.pages[v.node.id])
-    entries = ",".join(memo.map(node_texts, None, views, jobs=1))
-    return script_safe(f"window.BESLISBOOM_TEKSTEN={{{entries}}};\n").encode()
+    site = plan.site
+    entries = []
+    if len(site.nodes) <= TEXT_LIMIT:
+        entries = [
+            (plan.names[node.id], entry[2])
+            for node, entry in zip(site.nodes.values(), entries_of(plan), strict=True)
+            if node.id != site.start and node.body_html
+        ]
+    joined = ",".join(entry for _, entry in sorted(entries))
+    return script_safe(f"window.BESLISBOOM_TEKSTEN={{{joined}}};\n").encode()
 
 
 # Characters that could end or change an inline <script> (or, for U+2028 and U+2029, a
@@ -106,6 +121,6 @@ def script_safe(code: str) -> str:
     return code
 
 
-def assemble(plan: Plan, memo: Memo) -> dict[str, FileData]:
+def assemble(plan: Plan) -> dict[str, FileData]:
     """Write the route data file of the site, and the texts file of its end pages."""
-    return {ROUTE_DATA: route_script(plan, SITE, memo), TEXTS: texts_script(plan, memo)}
+    return {ROUTE_DATA: route_script(plan, SITE), TEXTS: texts_script(plan)}

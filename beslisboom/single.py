@@ -38,7 +38,7 @@ def assemble(
     """Render the single file."""
     links = plan.links(SINGLE)
     css = design.asset_text("style.css").strip()
-    script = route_script(plan, SINGLE, memo).decode() + design.asset_text("antwoorden.js")
+    script = route_script(plan, SINGLE).decode() + design.asset_text("antwoorden.js")
     sections = [section for piece, section in rendered if piece.template == SECTION]
     holes = Holes()
     html = render(
