@@ -102,14 +102,13 @@ def render_piece(design: Design, piece: Piece) -> bytes:
 
 
 class Batch:
-    """The pieces of one view, hashed and compared as that view and what is rendered of
-    it: a memo key that is quick to look up."""
+    """What is rendered of one view (templates, modes, pages, settings), hashed and
+    compared once: a memo key that is quick to look up and small to keep."""
 
-    __slots__ = ("view", "pieces", "kinds", "hash")
+    __slots__ = ("view", "kinds", "hash")
 
     def __init__(self, pieces: list[Piece]) -> None:
         self.view = pieces[0].view
-        self.pieces = pieces
         self.kinds = tuple((p.template, p.mode, p.page, p.settings) for p in pieces)
         self.hash = hash((self.view, self.kinds))
 
@@ -124,7 +123,10 @@ class Batch:
 
 def render_batch(design: Design, batch: Batch) -> tuple[bytes, ...]:
     """Render the pieces of one view: a pure step, remembered by the design and the batch."""
-    return tuple(render_piece(design, piece) for piece in batch.pieces)
+    return tuple(
+        render_piece(design, Piece(template, batch.view, mode, page, settings))
+        for template, mode, page, settings in batch.kinds
+    )
 
 
 class Holes:
