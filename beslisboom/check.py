@@ -6,9 +6,10 @@ import difflib
 from collections import deque
 from dataclasses import dataclass
 
-from .graph import depths, loop_from, reaching, sources_of
+from .conditions import Condition
+from .graph import depths, loop_from, reachable_part, reaching, sources_of
 from .messages import say, suggest
-from .model import Node, Problem, Site
+from .model import Block, Branch, Node, Problem, Site
 
 
 def check_site(site: Site) -> list[Problem]:
@@ -23,6 +24,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += check_steps(site)
     problems += check_text_links(site)
     problems += check_self_links(site)
+    problems += check_labels(reachable_part(site))  # as published: drafts set no labels
     return problems
 
 
@@ -226,3 +228,49 @@ def link_line(node: Node, target: str) -> int:
 def leaves_tree(site: Site, node: Node) -> bool:
     """Tell whether a node links to an id that does not exist."""
     return any(target not in site.nodes for target in node.targets)
+
+
+def conditions_of(node: Node) -> list[tuple[Condition, int]]:
+    """List a node's conditions with their lines: its answers', its next's, its text's."""
+    parts: list[Branch | Block] = [*(b for o in node.options for b in o.branches)]
+    parts += [*node.branches, *node.blocks]
+    return [(part.when, part.line) for part in parts if part.when]
+
+
+def check_labels(site: Site) -> list[Problem]:
+    """Report labels tested but never set (an error) and set but never used (a warning).
+
+    Where a page could not be read, it may set or test any label: nothing is said, as
+    nothing is known (its own mistake is reported)."""
+    if site.unreadable:
+        return []
+    set_by = {
+        name: (node, option.line)
+        for node in site.nodes.values()
+        for option in node.options
+        for name in option.labels
+    }
+    used = set(site.settings.label_words)
+    problems = []
+    for node in site.nodes.values():
+        for when, line in conditions_of(node):
+            for name in sorted(when.names):
+                used.add(name)
+                if name not in set_by:
+                    hint = suggest(name, list(set_by))
+                    problems.append(
+                        Problem(node.path, line, say("label-nooit-gezet", label=name, hint=hint))
+                    )
+    for name, (node, line) in set_by.items():
+        if name not in used:
+            message = say("label-ongebruikt", label=name)
+            problems.append(Problem(node.path, line, message, severity="waarschuwing"))
+    for name in site.settings.label_words:
+        if name not in set_by:
+            message = say("labelwoord-ongebruikt", label=name)
+            problems.append(
+                Problem(
+                    site.settings_path, site.settings.labels_line, message, severity="waarschuwing"
+                )
+            )
+    return problems

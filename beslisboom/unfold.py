@@ -15,11 +15,10 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .check import link_line
-from .conditions import Condition
+from .check import conditions_of, link_line
 from .graph import loop_from, reaching
-from .messages import say, suggest
-from .model import Block, Branch, Lookup, Node, Problem, Site, when_text
+from .messages import say
+from .model import Branch, Lookup, Node, Problem, Site, when_text
 
 Labels = frozenset[str]
 State = tuple[str, Labels]  # a node's id and the labels that still matter there
@@ -67,13 +66,6 @@ def ways(node: Node) -> list[Way]:
     ]
 
 
-def conditions_of(node: Node) -> list[tuple[Condition, int]]:
-    """List a node's conditions with their lines: its answers', its next's, its text's."""
-    parts: list[Branch | Block] = [*(b for o in node.options for b in o.branches)]
-    parts += [*node.branches, *node.blocks]
-    return [(part.when, part.line) for part in parts if part.when]
-
-
 def tested(node: Node, site: Site) -> set[str]:
     """List the labels a node's own conditions test, and those its result page shows."""
     found = {name for when, _ in conditions_of(node) for name in when.names}
@@ -101,11 +93,8 @@ def unfold(site: Site) -> Unfolded:
     """Turn a tree with labels into plain pages; report what the labels make impossible."""
     if not any(node.uses_labels for node in site.nodes.values()):
         return Unfolded(site, site)
-    problems = check_labels(site)
-    if any(problem.is_error for problem in problems):
-        return Unfolded(site, site, tuple(problems))  # the walk would only repeat them
-    walk = Walk(site)
-    problems += walk.problems()
+    walk = Walk(site)  # the labels were checked with the rest (check.check_labels)
+    problems = walk.problems()
     if any(problem.is_error for problem in problems):
         return Unfolded(site, site, tuple(problems))
     pages = walk.merge()
@@ -132,40 +121,6 @@ def as_reached(node: Node, reached: set[str]) -> Node:
         return node
     options = tuple(replace(o, branches=kept(o.branches)) for o in node.options)
     return replace(node, branches=kept(node.branches), options=options)
-
-
-def check_labels(site: Site) -> list[Problem]:
-    """Report labels tested but never set (an error) and set but never used (a warning)."""
-    set_by = {
-        name: (node, option.line)
-        for node in site.nodes.values()
-        for option in node.options
-        for name in option.labels
-    }
-    used = set(site.settings.label_words)
-    problems = []
-    for node in site.nodes.values():
-        for when, line in conditions_of(node):
-            for name in sorted(when.names):
-                used.add(name)
-                if name not in set_by:
-                    hint = suggest(name, list(set_by))
-                    problems.append(
-                        Problem(node.path, line, say("label-nooit-gezet", label=name, hint=hint))
-                    )
-    for name, (node, line) in set_by.items():
-        if name not in used:
-            message = say("label-ongebruikt", label=name)
-            problems.append(Problem(node.path, line, message, severity="waarschuwing"))
-    for name in site.settings.label_words:
-        if name not in set_by:
-            message = say("labelwoord-ongebruikt", label=name)
-            problems.append(
-                Problem(
-                    site.settings_path, site.settings.labels_line, message, severity="waarschuwing"
-                )
-            )
-    return problems
 
 
 class Walk:

@@ -626,6 +626,33 @@ CASES = {
             "bij een antwoord, of verbeter de naam",
         ],
     ),
+    "label-and-link-mistakes-at-once": (  # the label checks are with the others
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next:\n"
+                "      - when: roood\n"
+                "        next: einde\n"
+                "      - next: eind\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle: Einde\n---\n"),
+        },
+        [
+            "content/start.md:4: waarschuwing: het label 'rood' wordt gezet, maar "
+            "nergens getest of getoond; gebruik het in een 'when' of een '::: "
+            "als'-blok, of haal het weg",
+            "content/start.md:7: fout: het label 'roood' wordt getest, maar geen "
+            "antwoord zet het (bedoel je 'rood'?); zet het met 'labels: [roood]' "
+            "bij een antwoord, of verbeter de naam",
+            "content/start.md:9: fout: optie 'Ja' verwijst naar 'eind', die niet bestaat "
+            "(bedoel je 'einde'?); gebruik de bestandsnaam van een pagina zonder .md",
+        ],
+    ),
     "condition-unreadable": (
         {
             "start.md": (
