@@ -172,6 +172,8 @@ class Near:
     ids: tuple[str, ...]
     pages: Lookup[str]
     sections: Lookup[str]
+    back: tuple[str, ...] = ()  # the pages a reader may come from (see back_links)
+    advice: bool = False  # the advice of an answer (see graph.advice_pages)
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -190,7 +192,10 @@ class Frame:
         self.ids: Lookup[str] = Lookup(ids)
         self.back = back_links(site)
         self.advice = advice_pages(site)
-        self.near = {node.id: self.near_of(node, site, self.back) for node in site.nodes.values()}
+        self.near = {
+            node.id: self.near_of(node, site, self.back, self.advice)
+            for node in site.nodes.values()
+        }
         self.order = [node.id for node in reading_order(written)]
         self.page_order = self.order if written is site else [n.id for n in reading_order(site)]
         depth = depths(written)
@@ -201,10 +206,14 @@ class Frame:
         self.near_written = (
             self.near
             if written is site
-            else {node.id: self.near_of(node, written, {}) for node in written.nodes.values()}
+            else {
+                node.id: self.near_of(node, written, {}, set()) for node in written.nodes.values()
+            }
         )
 
-    def near_of(self, node: Node, site: Site, back: dict[str, tuple[str, ...]]) -> Near:
+    def near_of(
+        self, node: Node, site: Site, back: dict[str, tuple[str, ...]], advice: set[str]
+    ) -> Near:
         """Gather a node's neighbours: itself, the start, the pages back, its targets and
         the pages its text links to, as far as the site has them."""
         linked = [target for target, _ in node.text_links]
@@ -214,6 +223,8 @@ class Frame:
             near,
             Lookup((i, self.names[i]) for i in near),
             Lookup((i, self.ids[i]) for i in near),
+            back.get(node.id, ()),
+            node.id in advice,
         )
 
 
@@ -245,7 +256,8 @@ class Plan:
         shape_written = shape if written is None or written is site else outline(written)
         self.frame = memo(make_frame, shape, shape_written, self.single)
         self.names, self.ids, self.back = self.frame.names, self.frame.ids, self.frame.back
-        self.views: dict[tuple[Node, bool], View] = {}
+        self.common = memo.same((self.info, self.single))  # what every view shares
+        self.views: dict[tuple[int, bool], View] = {}
         self.done: dict[tuple[Callable[[Any, View], Any], Any], list[Any]] = {}  # for_views
 
     @cached_property
@@ -283,45 +295,37 @@ class Plan:
         a node of the tree as the editor wrote it, which the overview shows. Where the labels
         made no copies, the two are the same."""
         written = as_written and self.written is not self.site
-        view = self.views.get((node, written))
+        view = self.views.get((id(node), written))  # by identity: the plan keeps the nodes
         if view is None:
             nodes = self.written.nodes if written else self.site.nodes
             near = (self.frame.near_written if written else self.frame.near)[node.id]
             media = self.site.media
-            view = self.views[(node, written)] = self.memo(
-                make_view,
-                self.info,
-                node,
-                near,
-                tuple([nodes[i] for i in near.ids]),
-                () if written else self.back.get(node.id, ()),
-                self.single,
-                tuple([(ref, path, media.get(path)) for ref, path, _ in node.files]),
-                not written and node.id in self.frame.advice,
+            files = tuple([(r, p, media.get(p)) for r, p, _ in node.files]) if node.files else ()
+            neighbours = tuple([nodes[i] for i in near.ids])
+            view = self.views[(id(node), written)] = self.memo(
+                make_view, self.common, near, node, neighbours, files
             )
         return view
 
 
 def make_view(
-    info: SiteInfo,
-    node: Node,
+    common: tuple[SiteInfo, str],
     near: Near,
+    node: Node,
     neighbours: tuple[Node, ...],
-    back: tuple[str, ...],
-    single: str,
     files: tuple[tuple[str, str, bytes | None], ...],
-    advice: bool,
 ) -> View:
     """Make a node's view from its parts (a step the memo remembers: an unchanged node
     with unchanged neighbours keeps its view, so later keys compare by identity)."""
+    info, single = common
     return View(
         site=info,
         node=node,
         nodes=Lookup(zip(near.ids, neighbours, strict=True)),
-        back=back,
+        back=near.back,
         pages=near.pages,
         sections=near.sections,
         single=single,
         media=Lookup((ref, (path, data)) for ref, path, data in files if data is not None),
-        advice=advice,
+        advice=near.advice,
     )
