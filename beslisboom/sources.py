@@ -13,7 +13,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,7 @@ class Sources:
     assets: tuple[tuple[str, bytes], ...]
     media: tuple[tuple[str, bytes], ...] = ()  # pictures and attachments beside the pages
     others: tuple[str, ...] = ()  # names of the other files there: of a kind not published
-    names: tuple[str, ...] = ()  # the pages' names in content/, with '/', as pages
+    found: tuple[tuple[str, str], ...] = ()  # as pages: name in content/ and kind (find_pages)
 
 
 def read_sources(
@@ -77,56 +77,107 @@ def read_sources(
     a folder above it) is taken from that read: its bytes are the same. Without them
     (build, check), every file is read.
     """
+    touched = named(project.content, changed) if earlier is not None else None
+    if earlier is not None and touched is not None:
+        quick = reread(project, earlier, touched)
+        if quick is not None:
+            return quick
     content = project.content
-    settings_path = content / SITE_FILE
     inside = content.resolve()
     entries = listing(content)  # one walk of content/ for pages and the rest
     beside = visible_files(entries)
     media = tuple(rel for rel in beside if suffix_of(rel) in MEDIA_SUFFIXES)
     known = (*MEDIA_SUFFIXES, *MISNAMED_SUFFIXES, ".yml")
-    kept_pages, kept_media = unchanged(earlier, changed)
+    kept_pages, kept_media = unchanged(earlier, touched)
     found, pages = find_pages(entries), []
     for rel, kind in found:
         source = kept_pages.get(rel) if kind == FILE else None
         pages.append(source or read_source(content / rel, kind, inside))
     return Sources(
         project=project,
-        settings=read_source(settings_path, FILE) if settings_path.is_file() else None,
+        settings=read_settings(content),
         pages=tuple(pages),
         templates=read_folder(project.templates),
         assets=read_folder(project.assets),
         media=tuple((rel, kept_media.get(rel) or (content / rel).read_bytes()) for rel in media),
         others=tuple(rel for rel in beside if not rel.lower().endswith(known)),
-        names=tuple(rel for rel, _ in found),
+        found=tuple(found),
     )
 
 
-def unchanged(
-    earlier: Sources | None, changed: Iterable[Path] | None
-) -> tuple[dict[str, Source], dict[str, bytes]]:
-    """Give the pages and pictures of an earlier read that no change since has touched,
-    by their names in content/ (see read_sources); a page that could not be read is read
-    again."""
-    if earlier is None or changed is None:
-        return {}, {}
-    base = os.path.abspath(earlier.project.content)
-    touched = []
+def read_settings(content: Path) -> Source | None:
+    """Read site.yml, if it is there."""
+    path = content / SITE_FILE
+    return read_source(path, FILE) if path.is_file() else None
+
+
+def named(content: Path, changed: Iterable[Path] | None) -> list[str] | None:
+    """Name the changed paths in content/ as the listing does ('stap1/vraag.md'); None
+    where every file may have changed (no names, or content/ or a folder above it).
+    Hidden files and folders are left out, as the listing leaves them out."""
+    if changed is None:
+        return None
+    base = os.path.abspath(content)
+    found = []
     for path in changed:
         try:
             rel = os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
         except ValueError:  # another drive, on Windows: not in content/
             continue
         if set(rel.split("/")) <= {".", ".."}:
-            return {}, {}  # content/ itself, or a folder above it
-        if not rel.startswith("../"):  # not a template or an asset
-            touched.append(rel)
+            return None  # content/ itself, or a folder above it
+        if not rel.startswith("../") and not any(p.startswith(".") for p in rel.split("/")):
+            found.append(rel)  # in content/, and neither a template nor an asset
+    return found
+
+
+def reread(project: Project, earlier: Sources, touched: list[str]) -> Sources | None:
+    """Read again only the named files, if each is a page or picture that was a plain file
+    and is one still: the listing of content/ is then as it was, and is not walked again.
+    None: something came, went or changed its kind, and everything must be listed."""
+    content = project.content
+    index = {rel: number for number, (rel, kind) in enumerate(earlier.found) if kind == FILE}
+    pages, media = list(earlier.pages), dict(earlier.media)
+    again = [rel for rel, number in index.items() if pages[number].data is None]
+    for rel in [*touched, *again]:  # a page that could not be read is read again
+        path = content / rel
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return None
+        except OSError:  # gone
+            return None
+        if rel in index:
+            pages[index[rel]] = read_source(path, FILE)
+        elif rel in media:
+            media[rel] = path.read_bytes()
+        elif rel != SITE_FILE:  # read below, as every time
+            return None
+    return replace(
+        earlier,
+        project=project,
+        settings=read_settings(content),
+        pages=tuple(pages),
+        templates=read_folder(project.templates),
+        assets=read_folder(project.assets),
+        media=tuple(media.items()),
+    )
+
+
+def unchanged(
+    earlier: Sources | None, touched: list[str] | None
+) -> tuple[dict[str, Source], dict[str, bytes]]:
+    """Give the pages and pictures of an earlier read that no change since has touched,
+    by their names in content/ (see read_sources); a page that could not be read is read
+    again."""
+    if earlier is None or touched is None:
+        return {}, {}
 
     def kept(rel: str) -> bool:
         return not any(rel == name or rel.startswith(name + "/") for name in touched)
 
-    pages = zip(earlier.names, earlier.pages, strict=True)
+    pages = zip(earlier.found, earlier.pages, strict=True)
     return (
-        {rel: source for rel, source in pages if source.data is not None and kept(rel)},
+        {rel: source for (rel, _), source in pages if source.data is not None and kept(rel)},
         {rel: data for rel, data in earlier.media if kept(rel)},
     )
 

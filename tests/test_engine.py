@@ -274,6 +274,15 @@ def test_the_preview_reads_again_only_what_its_watcher_names(make_tree, tmp_path
         SVG.replace("red", "blue").encode()
     )
     assert dict(read_sources(project, first, set()).media)[picture] == SVG.encode()
+    # a page that came or went, or is no longer a plain file: content/ is listed again
+    (content / "nieuw.md").write_text(page("Nieuw"), encoding="utf-8")
+    (content / "einde.md").unlink()
+    (content / "einde.md").symlink_to(content / "start.md")
+    (content / "stappen" / "nee.md").unlink()
+    for change in ("nieuw.md", "einde.md", "stappen/nee.md"):
+        listed = {s.path.relative_to(content).as_posix() for s in read_sources(project).pages}
+        again = read_sources(project, first, {content / change}).pages
+        assert {s.path.relative_to(content).as_posix() for s in again} == listed
 
 
 def test_the_memo_forgets_what_the_site_no_longer_uses(make_tree, tmp_path):
