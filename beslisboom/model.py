@@ -60,7 +60,7 @@ class Problem:
         return (str(self.path), self.line or 0, self.message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Branch:
     """One way of a conditional next: go to next when the condition holds (None: otherwise)."""
 
@@ -69,7 +69,7 @@ class Branch:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Option:
     """One answer of a question: its label, where it leads, an optional hint.
 
@@ -91,7 +91,7 @@ class Option:
         return (self.next,) if self.next else tuple(b.next for b in self.branches)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A part of a page's text, shown only when its condition holds (None: always)."""
 
@@ -100,7 +100,7 @@ class Block:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands live in the preview's memory
 class Node:
     """One node of the tree: a step, a question, an advice or an end."""
 
@@ -123,27 +123,35 @@ class Node:
     # the optional texts of keys marked text=True in keys.PAGE, by name ('' if not given)
     texts: Lookup[str] = field(default_factory=lambda: Lookup())
     hash_: int = hash_slot()
+    outline_: Node | None = field(default=None, init=False, repr=False, compare=False)
+    targets_: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     __hash__ = hash_once
 
-    @cached_property  # a node from an unchanged file keeps it: the same object every build
+    @property
     def outline(self) -> Node:
-        """Give this node without its text, only whether it has one (see graph.outline)."""
-        if not self.body_html and not self.blocks:
-            return self
-        blocks = tuple(replace(block, html="") for block in self.blocks)
-        return replace(self, body_html=TEXT if self.body_html else "", blocks=blocks)
+        """Give this node without its text, only whether it has one (see graph.outline);
+        worked out once: a node from an unchanged file keeps it, the same object every build."""
+        if self.outline_ is None:
+            found = self
+            if self.body_html or self.blocks:
+                blocks = tuple(replace(block, html="") for block in self.blocks)
+                found = replace(self, body_html=TEXT if self.body_html else "", blocks=blocks)
+            object.__setattr__(self, "outline_", found)  # frozen: our own cache, set once
+        return self.outline_  # type: ignore[return-value]
 
-    @cached_property
+    @property
     def targets(self) -> tuple[str, ...]:
-        """List the ids this node links to, in order, without repeats."""
-        if self.next:
-            found = [self.next]
-        elif self.branches:
-            found = [branch.next for branch in self.branches]
-        else:
-            found = [target for option in self.options for target in option.targets]
-        return tuple(dict.fromkeys(found))
+        """List the ids this node links to, in order, without repeats (worked out once)."""
+        if self.targets_ is None:
+            if self.next:
+                found = [self.next]
+            elif self.branches:
+                found = [branch.next for branch in self.branches]
+            else:
+                found = [target for option in self.options for target in option.targets]
+            object.__setattr__(self, "targets_", tuple(dict.fromkeys(found)))
+        return self.targets_  # type: ignore[return-value]
 
     @property
     def routes(self) -> tuple[tuple[str, str, str], ...]:

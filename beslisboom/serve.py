@@ -101,9 +101,14 @@ class Preview:
         version, printed = self.version, self.printed
         started = time.perf_counter()
         try:
-            earlier = self.sources if changed is not None else None
             result = build(
-                self.project, None, self.memo, jobs, self.show, earlier=earlier, changed=changed
+                self.project,
+                None,
+                self.memo,
+                jobs,
+                self.show,
+                earlier=self.sources,
+                changed=changed,
             )
             self.sources = result.sources
         except Exception as bug:  # a bug of the build itself: say so, and keep watching

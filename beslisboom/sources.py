@@ -74,8 +74,9 @@ def read_sources(
 
     earlier and changed: the preview's last read and every path its watcher saw change
     since. A page or picture that was a plain file then and now and is not named (nor is
-    a folder above it) is taken from that read: its bytes are the same. Without them
-    (build, check), every file is read.
+    a folder above it) is taken from that read: its bytes are the same. Without changed,
+    every file is read, and a page whose bytes are those of the earlier read keeps that
+    copy, so that memory holds one (and the memo finds it at once).
     """
     touched = named(project.content, changed) if earlier is not None else None
     if earlier is not None and touched is not None:
@@ -89,10 +90,17 @@ def read_sources(
     media = tuple(rel for rel in beside if suffix_of(rel) in MEDIA_SUFFIXES)
     known = (*MEDIA_SUFFIXES, *MISNAMED_SUFFIXES, ".yml")
     kept_pages, kept_media = unchanged(earlier, touched)
+    before = (
+        dict(zip([rel for rel, _ in earlier.found], earlier.pages, strict=True)) if earlier else {}
+    )
     found, pages = find_pages(entries), []
     for rel, kind in found:
         source = kept_pages.get(rel) if kind == FILE else None
-        pages.append(source or read_source(content / rel, kind, inside))
+        if source is None:
+            source = read_source(content / rel, kind, inside)
+            if rel in before and before[rel] == source:
+                source = before[rel]  # the same bytes: keep the copy read before
+        pages.append(source)
     return Sources(
         project=project,
         settings=read_settings(content),
