@@ -34,7 +34,7 @@ from .text import (
 from .yamlfile import Block, Fields
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Parsed:
     """What one file gave: the node as far as it could be made (None if it could not be
     read) and its problems."""

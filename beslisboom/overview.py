@@ -15,7 +15,7 @@ from .links import OVERVIEW, SITE, Links
 from .memo import Memo
 from .model import Node, Site
 from .output import FileData
-from .plan import Holes, Piece, Plan
+from .plan import Holes, Kind, Piece, Plan
 
 ENTRY = "overview_entry.html"
 # Above this many nodes the overview page lists titles and answers only: with every text
@@ -26,10 +26,8 @@ TEXT_LIMIT = 1000
 def entry_pieces(plan: Plan, mode: str, level: int, with_text: bool) -> list[Piece]:
     """List every node's entry on an overview, in reading order."""
     settings = (("level", level), ("with_text", with_text))
-    page = OVERVIEW if mode == SITE else None
-    return [
-        Piece(ENTRY, plan.view(node, as_written=True), mode, page, settings) for node in plan.order
-    ]
+    kind = Kind(ENTRY, mode, OVERVIEW if mode == SITE else None, settings)
+    return [Piece(kind, plan.view(node, as_written=True)) for node in plan.order]
 
 
 def pieces(plan: Plan) -> list[Piece]:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from .links import SITE
 from .output import FileData
-from .plan import Piece, Plan
+from .plan import Kind, Piece, Plan
 
 TEMPLATE = "node.html"
+PAGE = Kind(TEMPLATE, SITE)
 
 
 def pieces(plan: Plan) -> list[Piece]:
     """List the node pages to render, in content order."""
-    return [Piece(TEMPLATE, plan.view(node), SITE) for node in plan.site.nodes.values()]
+    return [Piece(PAGE, plan.view(node)) for node in plan.site.nodes.values()]
 
 
 def assemble(rendered: list[tuple[Piece, bytes]]) -> dict[str, FileData]:

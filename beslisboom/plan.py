@@ -71,19 +71,30 @@ class View:
         return Links(SITE, page or self.pages[self.node.id], self.pages, self.single)
 
 
-class Piece(NamedTuple):  # thousands are made every build: a tuple is made quickest
-    """One template rendered for one node: on its page, on another page, or in the single file."""
+class Kind(NamedTuple):
+    """What is rendered of a view: a template, for the site or the single file, on the
+    node's own page or another, with more variables. One per output, shared by its pieces."""
 
     template: str
-    view: View
     mode: str = SITE
     page: str | None = None  # None: the node's own page
     settings: tuple[tuple[str, Any], ...] = ()  # more variables for the template
 
+
+class Piece(NamedTuple):  # thousands are made every build: a tuple is made quickest
+    """One template rendered for one node: on its page, on another page, or in the single file."""
+
+    kind: Kind
+    view: View
+
+    @property
+    def template(self) -> str:
+        return self.kind.template
+
     def context(self) -> dict[str, Any]:
         """Give the template's variables."""
-        view = self.view
-        links = view.links(self.mode, self.page)
+        view, kind = self.view, self.kind
+        links = view.links(kind.mode, kind.page)
         return {
             "site": view.site,
             "node": view.node,
@@ -92,7 +103,7 @@ class Piece(NamedTuple):  # thousands are made every build: a tuple is made quic
             "back": view.back,
             "is_start": view.node.id == view.site.start,
             "links": links,
-            **dict(self.settings),
+            **dict(kind.settings),
         }
 
 
@@ -109,7 +120,7 @@ class Batch:
 
     def __init__(self, pieces: list[Piece]) -> None:
         self.view = pieces[0].view
-        self.kinds = tuple((p.template, p.mode, p.page, p.settings) for p in pieces)
+        self.kinds = tuple(piece.kind for piece in pieces)
         self.hash = hash((self.view, self.kinds))
 
     def __hash__(self) -> int:
@@ -123,10 +134,7 @@ class Batch:
 
 def render_batch(design: Design, batch: Batch) -> tuple[bytes, ...]:
     """Render the pieces of one view: a pure step, remembered by the design and the batch."""
-    return tuple(
-        render_piece(design, Piece(template, batch.view, mode, page, settings))
-        for template, mode, page, settings in batch.kinds
-    )
+    return tuple(render_piece(design, Piece(kind, batch.view)) for kind in batch.kinds)
 
 
 class Holes:
@@ -165,7 +173,7 @@ class Band:
     nodes: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Near:
     """The nodes one view shows or links to (see Plan.view), with their names."""
 

@@ -14,15 +14,16 @@ from .links import SINGLE
 from .memo import Memo
 from .output import FileData
 from .overview import entries, entry_pieces, flowchart
-from .plan import Holes, Piece, Plan
+from .plan import Holes, Kind, Piece, Plan
 from .routedata import route_script
 
 SECTION = "single_section.html"
+SECTION_KIND = Kind(SECTION, SINGLE)
 
 
 def pieces(plan: Plan) -> list[Piece]:
     """List the sections and overview entries of the single file."""
-    sections = [Piece(SECTION, plan.view(node), SINGLE) for node in plan.page_order]
+    sections = [Piece(SECTION_KIND, plan.view(node)) for node in plan.page_order]
     return sections + entry_pieces(plan, SINGLE, level=2, with_text=False)
 
 

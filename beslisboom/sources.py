@@ -13,8 +13,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ class Project:
     assets: Path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands live in the preview's memory
 class Source:
     """One file as read: its bytes, or (in Dutch) why it could not be read."""
 
@@ -43,14 +42,20 @@ class Source:
     error: str = ""
     severity: str = "fout"  # "waarschuwing" for a file that is left out on purpose
     hash_: int = hash_slot()
+    fingerprint_: tuple[Path, str, bytes] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     __hash__ = hash_once
 
-    @cached_property  # a page the preview did not read again keeps it
+    @property
     def fingerprint(self) -> tuple[Path, str, bytes]:
-        """Tell this file apart from any other, without its bytes: path, error and hash."""
-        digest = hashlib.sha256(self.data).digest() if self.data is not None else b""
-        return self.path, self.error, digest
+        """Tell this file apart from any other, without its bytes: path, error and hash
+        (worked out once: a page the preview did not read again keeps it)."""
+        if self.fingerprint_ is None:
+            digest = hashlib.sha256(self.data).digest() if self.data is not None else b""
+            object.__setattr__(self, "fingerprint_", (self.path, self.error, digest))
+        return self.fingerprint_  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
