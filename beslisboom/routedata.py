@@ -49,31 +49,47 @@ def node_json(mode: str, view: View) -> str:
     return f"{json.dumps(names[node.id])}:{value}"
 
 
-def node_entries(with_texts: bool, view: View) -> tuple[str, str, str]:
-    """Write a node's entries: in the route data of the site and of the single file, and
-    (with_texts) in the texts file. A pure step, done once per view (Plan.for_views)."""
+def node_entries(with_texts: bool, view: View) -> tuple[bytes, bytes, bytes]:
+    """Write a node's entries, safe inside a script: in the route data of the site and
+    of the single file, and (with_texts) in the texts file. A pure step, done once per
+    view (Plan.for_views)."""
     texts = node_texts(view) if with_texts else ""
-    return node_json(SITE, view), node_json(SINGLE, view), texts
+    return tuple(  # type: ignore[return-value]
+        script_safe(entry).encode()
+        for entry in (node_json(SITE, view), node_json(SINGLE, view), texts)
+    )
 
 
-def entries_of(plan: Plan) -> list[tuple[str, str, str]]:
+def entries_of(plan: Plan) -> list[tuple[bytes, bytes, bytes]]:
     """Give every page's entries (see node_entries), in content order."""
     return plan.for_views(node_entries, len(plan.site.nodes) <= TEXT_LIMIT)
 
 
-def route_script(plan: Plan, mode: str) -> bytes:
+def route_script(plan: Plan, mode: str) -> tuple[bytes, ...]:
     """Write the tree, keyed by page (or section) names, as a script setting window.BESLISBOOM.
 
-    Every page loads it: it holds the titles, answers and links, never the texts.
+    Every page loads it: it holds the titles, answers and links, never the texts. It is
+    given in parts, one per node, which are never joined in memory.
     """
     names = plan.ids if mode == SINGLE else plan.names
     which = 1 if mode == SINGLE else 0
     entries = zip(plan.site.nodes, entries_of(plan), strict=True)
-    nodes = ",".join(entry[which] for _, entry in sorted(entries, key=lambda e: names[e[0]]))
-    start = json.dumps(names[plan.site.start])
+    start = script_safe(json.dumps(names[plan.site.start]))
     single = ',"single":true' if mode == SINGLE else ""
-    script = f'window.BESLISBOOM={{"nodes":{{{nodes}}},"start":{start}{single}}};\n'
-    return script_safe(script).encode()
+    return between(
+        b'window.BESLISBOOM={"nodes":{',
+        [entry[which] for _, entry in sorted(entries, key=lambda e: names[e[0]])],
+        f'}},"start":{start}{single}}};\n'.encode(),
+    )
+
+
+def between(head: bytes, entries: list[bytes], tail: bytes) -> tuple[bytes, ...]:
+    """Give head, the entries with commas between them, and tail, as parts."""
+    parts = [head]
+    for number, entry in enumerate(entries):
+        parts += (b",", entry) if number else (entry,)
+    parts.append(tail)
+    return tuple(parts)
 
 
 def node_texts(view: View) -> str:
@@ -83,7 +99,7 @@ def node_texts(view: View) -> str:
     return f"{json.dumps(view.pages[view.node.id])}:{text}"
 
 
-def texts_script(plan: Plan) -> bytes:
+def texts_script(plan: Plan) -> tuple[bytes, ...]:
     """Write the texts of the nodes, for the summary on end pages (which alone load it).
 
     The summary repeats the texts met on the way; for trees over TEXT_LIMIT nodes it lists
@@ -97,8 +113,8 @@ def texts_script(plan: Plan) -> bytes:
             for node, entry in zip(site.nodes.values(), entries_of(plan), strict=True)
             if node.id != site.start and node.body_html
         ]
-    joined = ",".join(entry for _, entry in sorted(entries))
-    return script_safe(f"window.BESLISBOOM_TEKSTEN={{{joined}}};\n").encode()
+    texts = [entry for _, entry in sorted(entries)]
+    return between(b"window.BESLISBOOM_TEKSTEN={", texts, b"};\n")
 
 
 # Characters that could end or change an inline <script> (or, for U+2028 and U+2029, a

@@ -27,10 +27,12 @@ def pieces(plan: Plan) -> list[Piece]:
     return sections + entry_pieces(plan, SINGLE, level=2, with_text=False)
 
 
-def csp_hash(text: str) -> str:
-    """Return the CSP source that allows exactly this inline text."""
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+def csp_hash(*parts: bytes) -> str:
+    """Return the CSP source that allows exactly this inline text, given in parts."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    return "'sha256-" + base64.b64encode(digest.digest()).decode("ascii") + "'"
 
 
 def assemble(
@@ -39,7 +41,7 @@ def assemble(
     """Render the single file."""
     links = plan.links(SINGLE)
     css = design.asset_text("style.css").strip()
-    script = route_script(plan, SINGLE).decode() + design.asset_text("antwoorden.js")
+    script = (*route_script(plan, SINGLE), design.asset_text("antwoorden.js").encode())
     sections = [section for piece, section in rendered if piece.template == SECTION]
     holes = Holes()
     html = render(
@@ -48,9 +50,9 @@ def assemble(
         site=plan.info,
         links=links,
         css=css,
-        style_hash=csp_hash(css),
-        script=script,
-        script_hash=csp_hash(script),
+        style_hash=csp_hash(css.encode()),
+        script=holes.hole(list(script)),
+        script_hash=csp_hash(*script),
         bands=plan.bands,
         node_count=len(plan.written.nodes),
         with_texts=True,  # in the sections, above the overview
