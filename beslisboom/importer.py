@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .conditions import is_label, parse
-from .messages import say
+from .messages import reason, say
 from .model import Problem
 from .urls import slug
 from .yamlfile import (
@@ -99,8 +99,8 @@ def convert(source: Path) -> Conversion:
         text = source.read_text(encoding="utf-8-sig")
         data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
     except OSError as error:
-        reason = error.strerror or str(error)
-        conversion.problems.append(Problem(source, None, say("niet-leesbaar", reason=reason)))
+        why = say("niet-leesbaar", reason=reason(error))
+        conversion.problems.append(Problem(source, None, why))
         return conversion
     except UnicodeDecodeError:
         conversion.problems.append(Problem(source, None, say("geen-utf8")))

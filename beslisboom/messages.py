@@ -358,20 +358,57 @@ MESSAGES = {
 
 # What to do about an error of the system while writing, by its errno name.
 WRITE_HINTS = {
-    "ENOSPC": "de schijf is vol: maak ruimte vrij en probeer het opnieuw",
-    "EDQUOT": "je opslagruimte is op: maak ruimte vrij en probeer het opnieuw",
-    "EFBIG": "een bestand is te groot voor deze schijf of dit systeem",
+    "ENOSPC": "maak ruimte vrij en probeer het opnieuw",
+    "EDQUOT": "maak ruimte vrij en probeer het opnieuw",
+    "EFBIG": "kies met --out een map op een andere schijf",
     "EACCES": (
         "je mag niet schrijven in deze map, of een programma heeft een bestand erin open: "
         "sluit dat programma of kies met --out een andere map"
     ),
     "EPERM": "je mag niet schrijven in deze map: kies met --out een andere map",
-    "EROFS": "deze schijf is alleen-lezen: kies met --out een map op een andere schijf",
+    "EROFS": "kies met --out een map op een andere schijf",
     "EBUSY": "een programma heeft een bestand in deze map open: sluit het en probeer opnieuw",
     "EEXIST": "er staat al iets met dezelfde naam: kijk in de map wat daar staat",
     "ENOTEMPTY": "er staat al iets met dezelfde naam: kijk in de map wat daar staat",
 }
 WRITE_HINT = "controleer de map en probeer het opnieuw"
+
+
+LINK_LOOP = "koppelingen verwijzen in een kring naar elkaar"
+# Why the system refused a read or a write, in Dutch, by errno name (Windows' errors reach
+# Python with the same names: a file another program holds open is EACCES).
+REASONS = {
+    "EACCES": "geen toestemming",
+    "EPERM": "niet toegestaan",
+    "ENOENT": "bestaat niet (meer)",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "je ruimte op de schijf is op",
+    "EROFS": "de schijf is alleen te lezen",
+    "EFBIG": "het bestand is te groot voor de schijf",
+    "EISDIR": "het is een map",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "ELOOP": LINK_LOOP,
+    "ENAMETOOLONG": "de naam is te lang",
+    "EBUSY": "het is in gebruik",
+    "EMFILE": "te veel bestanden tegelijk open",
+    "EIO": "de schijf geeft een leesfout",
+    "EEXIST": "het bestaat al",
+    "ENOTEMPTY": "de map is niet leeg",
+    "EXDEV": "het staat op een andere schijf",
+    "EADDRINUSE": "de poort is al in gebruik",
+    "EADDRNOTAVAIL": "dit adres hoort niet bij deze computer",
+}
+
+
+def reason(error: BaseException) -> str:
+    """Say why the system refused, in Dutch where the reason is known, else as the system
+    says it."""
+    if isinstance(error, OSError):
+        name = errno.errorcode.get(error.errno or 0, "")
+        return REASONS.get(name) or error.strerror or str(error)
+    if isinstance(error, RuntimeError):  # a link loop, as Python 3.10 reports it
+        return LINK_LOOP
+    return str(error)
 
 
 def write_hint(error: OSError) -> str:

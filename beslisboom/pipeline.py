@@ -19,7 +19,7 @@ from .design import TemplateMistake, check_templates, make_design
 from .graph import outline, reachable_part
 from .load import load_site, shown
 from .memo import Fresh, Memo
-from .messages import say, write_hint
+from .messages import reason, say, write_hint
 from .model import NOTE, Problem, Site
 from .output import FileData
 from .plan import single_name
@@ -129,8 +129,8 @@ def attempt(action: Callable[[], list[str] | None], out: Path) -> list[Problem]:
     except Refused as refusal:
         return [Problem(out, None, str(refusal))]
     except OSError as error:
-        reason, hint = error.strerror or str(error), write_hint(error)
-        return [Problem(out, None, say("niet-schrijfbaar", reason=reason, hint=hint))]
+        message = say("niet-schrijfbaar", reason=reason(error), hint=write_hint(error))
+        return [Problem(out, None, message)]
     return [Problem(out, None, note, NOTE) for note in notes]
 
 

@@ -31,7 +31,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .load import shown
 from .memo import Memo
-from .messages import say
+from .messages import reason, say
 from .model import Problem
 from .output import FileData, parts
 from .parallel import jobs_available
@@ -401,7 +401,7 @@ def serve(project: Project, out: Path, host: str, port: int, replace: bool = Fal
         server = PreviewServer((host, port), preview)
     except OSError as error:
         print(
-            f"De preview kan niet starten op {host}:{port} ({error.strerror}); "
+            f"De preview kan niet starten op {host}:{port} ({reason(error)}); "
             f"kies een andere poort, bijvoorbeeld --port {port + 1}",
             file=sys.stderr,
         )

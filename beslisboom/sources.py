@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .messages import say
+from .messages import reason, say
 from .model import Problem, hash_once, hash_slot
 
 SITE_FILE = "site.yml"
@@ -225,8 +225,7 @@ def read_source(path: Path, kind: str, inside: Path | None = None) -> Source:
         with open(path, "rb") as file:
             return Source(path, file.read())
     except (OSError, RuntimeError) as error:  # RuntimeError: a link loop, on Python 3.10
-        reason = getattr(error, "strerror", None) or str(error)
-        return Source(path, None, say("niet-leesbaar", reason=reason))
+        return Source(path, None, say("niet-leesbaar", reason=reason(error)))
 
 
 def find_pages(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -35,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from filelock import FileLock, Timeout
 
 from . import output
-from .messages import say
+from .messages import reason, say
 from .output import FileData, Files
 
 NEW, OLD, LOCK = "nieuw", "oud", "lock"
@@ -190,7 +190,7 @@ def set_aside(out: Path, leftover: Leftover) -> str:
         folder = folder.rename(out.with_name(f"{beside(out, OLD).name}-{number}"))
     where = Path(leftover.path).relative_to(leftover.folder).as_posix()
     return say(
-        "uitvoer-rest", folder=folder.name, file=where, reason=leftover.strerror or "onbekend"
+        "uitvoer-rest", folder=folder.name, file=where, reason=reason(leftover) or "onbekend"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -9,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from beslisboom.messages import REASONS, reason
 from beslisboom.pipeline import check, format_problem
 from conftest import ROOT, page, project_for, write_content
 
@@ -36,7 +38,8 @@ def test_special_files_are_refused_with_a_message(make_tree, tmp_path):
     assert found == [
         f"content/buiten.md: fout: dit is een koppeling naar {elsewhere}, buiten de map met de "
         "inhoud; de build publiceert alleen bestanden uit die map: kopieer het bestand hierheen",
-        "content/lus.md: fout: kan het bestand niet lezen (Too many levels of symbolic links)",
+        "content/lus.md: fout: kan het bestand niet lezen (koppelingen verwijzen in een kring "
+        "naar elkaar)",
         "content/nul.md: fout: dit is een koppeling naar /dev/zero, buiten de map met de inhoud; "
         "de build publiceert alleen bestanden uit die map: kopieer het bestand hierheen",
         "content/pijp.md: fout: dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een "
@@ -152,3 +155,11 @@ def test_limits_must_be_whole_numbers(tmp_path, monkeypatch):
         "content/site.yml:5: fout: 'single_mb' moet een heel getal vanaf 1 zijn, zoals "
         "'single_mb: 10'",
     ]
+
+
+def test_the_system_s_reasons_are_said_in_dutch():
+    assert reason(PermissionError(errno.EACCES, "Permission denied")) == "geen toestemming"
+    assert reason(OSError(errno.ENOSPC, "No space left on device")) == "de schijf is vol"
+    assert reason(RuntimeError("Symlink loop from '/x'")) == reason(OSError(errno.ELOOP, "loop"))
+    assert reason(OSError(errno.EPROTO, "Protocol error")) == "Protocol error"  # as it is said
+    assert all(hasattr(errno, name) for name in REASONS)
