@@ -170,7 +170,7 @@ def make(
         result.problems.append(mistake.problem)
         return result
     result.problems = sorted(
-        result.problems + size_warnings(unfolded.site, result.files, memo), key=Problem.sort_key
+        result.problems + size_warnings(unfolded.site, result.files), key=Problem.sort_key
     )
     return result
 

@@ -27,6 +27,11 @@ R = TypeVar("R")
 START_ID = "begin"  # the start node's section in the single file
 
 
+def file_names(site: Site, single: str) -> dict[str, str]:
+    """Name every node's page: 'index.html' for the start, never the single file's name."""
+    return page_names(list(site.nodes), site.start, taken={single.removesuffix(".html")})
+
+
 def single_name(site: Site) -> str:
     """Name the single file after the tree: 'burgers-betrekken-beslisboom.html'."""
     return slug(site.title) + ".html"
@@ -193,15 +198,15 @@ class Frame:
     outline (graph.outline), it is remembered across edits of a text."""
 
     def __init__(self, site: Site, written: Site, single: str) -> None:
-        taken = {single.removesuffix(".html")}
-        self.names: Lookup[str] = Lookup(page_names(list(site.nodes), site.start, taken=taken))
+        self.names: Lookup[str] = Lookup(file_names(site, single))
         ids: dict[str, str] = {n: name.removesuffix(".html") for n, name in self.names.items()}
         ids[site.start] = START_ID
         self.ids: Lookup[str] = Lookup(ids)
         self.back = back_links(site)
         self.advice = advice_pages(site)
+        known = set(site.nodes)
         self.near = {
-            node.id: self.near_of(node, site, self.back, self.advice)
+            node.id: self.near_of(node, site, known, self.back, self.advice)
             for node in site.nodes.values()
         }
         self.order = [node.id for node in reading_order(written)]
@@ -211,29 +216,40 @@ class Frame:
         for node_id in self.order:
             grouped.setdefault(band(written, written.nodes[node_id], depth), []).append(node_id)
         self.bands = [(band_name(written, key), tuple(ids)) for key, ids in grouped.items()]
-        self.near_written = (
-            self.near
-            if written is site
-            else {
-                node.id: self.near_of(node, written, {}, set()) for node in written.nodes.values()
+        self.near_written = self.near
+        if written is not site:
+            known = set(written.nodes)
+            self.near_written = {
+                node.id: self.near_of(node, written, known, {}, set())
+                for node in written.nodes.values()
             }
-        )
 
     def near_of(
-        self, node: Node, site: Site, back: dict[str, tuple[str, ...]], advice: set[str]
+        self,
+        node: Node,
+        site: Site,
+        known: set[str],
+        back: dict[str, tuple[str, ...]],
+        advice: set[str],
     ) -> Near:
         """Gather a node's neighbours: itself, the start, the pages back, its targets and
-        the pages its text links to, as far as the site has them."""
+        the pages its text links to, as far as the site has them (known: its ids)."""
+        names, ids = self.plain  # plain dicts: this runs for every node
         linked = [target for target, _ in node.text_links]
-        ids = [node.id, site.start, *back.get(node.id, ()), *node.targets, *linked]
-        near = tuple(i for i in dict.fromkeys(ids) if i in site.nodes)
+        wanted = [node.id, site.start, *back.get(node.id, ()), *node.targets, *linked]
+        near = tuple([i for i in dict.fromkeys(wanted) if i in known])
         return Near(
             near,
-            Lookup((i, self.names[i]) for i in near),
-            Lookup((i, self.ids[i]) for i in near),
+            Lookup([(i, names[i]) for i in near]),
+            Lookup([(i, ids[i]) for i in near]),
             back.get(node.id, ()),
             node.id in advice,
         )
+
+    @cached_property
+    def plain(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Give the page names and the section ids as plain dicts."""
+        return dict(self.names), dict(self.ids)
 
 
 def make_frame(site: Site, written: Site, single: str) -> Frame:

@@ -16,7 +16,7 @@ from .memo import Memo
 from .messages import say
 from .model import Problem, Site
 from .output import FileData
-from .plan import Batch, Piece, Plan, render_batch, single_name
+from .plan import Batch, Piece, Plan, file_names, render_batch, single_name
 
 
 def render_site(
@@ -59,7 +59,7 @@ def render_all(pieces: list[Piece], design: Design, memo: Memo, jobs: int) -> It
     return (by_piece[id(piece)] for piece in pieces)
 
 
-def size_warnings(site: Site, files: dict[str, FileData], memo: Memo) -> list[Problem]:
+def size_warnings(site: Site, files: dict[str, FileData]) -> list[Problem]:
     """Warn about pages and the single file that grow past the limits of site.yml."""
     limits = site.settings.limits
     single = single_name(site)
@@ -77,7 +77,7 @@ def size_warnings(site: Site, files: dict[str, FileData], memo: Memo) -> list[Pr
         found.append((name, message))
     if not found:
         return []  # the usual case: no need to name the pages again
-    sources = {name: site.nodes[node].path for node, name in Plan(site, memo).names.items()}
+    sources = {name: site.nodes[n].path for n, name in file_names(site, single).items()}
     return [
         Problem(
             *((sources[name], 1) if name in sources else (site.settings_path, limits.line)),

@@ -318,31 +318,33 @@ def fill(work: Path, current: Path, files: Files, linkable: set[str]) -> dict[st
     """Put every file into the work folder: linked from the current site if it is there
     (among linkable) with the same bytes, else written anew."""
     sizes = {}
-    made: set[Path] = set()
+    made: set[str] = set()
+    into, old = os.fspath(work), os.fspath(current)
     for name in sorted(files):
         data = files[name]
         parts = safe_parts(name)
-        target = work.joinpath(*parts)
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if name not in linkable or not link_unchanged(current.joinpath(*parts), target, data):
+        target = os.path.join(into, *parts)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        if name not in linkable or not link_unchanged(os.path.join(old, *parts), target, data):
             with open(target, "wb") as file:
                 file.writelines(output.parts(data))
         sizes[name] = output.size(data)
     return sizes
 
 
-def safe_parts(name: str) -> tuple[str, ...]:
+def safe_parts(name: str) -> list[str]:
     """Split an output name into its parts, refusing one that would leave the output."""
-    pure = PurePosixPath(name)
+    parts = [part for part in name.split("/") if part not in ("", ".")]
     own = (MANIFEST, INNER_WORK, INNER_LOCK)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts or pure.parts[0] in own:
+    if name.startswith("/") or ".." in parts or not parts or parts[0] in own:
         raise ValueError(f"output path leaves the output folder: {name}")
-    return pure.parts
+    return parts
 
 
-def link_unchanged(old: Path, target: Path, data: FileData) -> bool:
+def link_unchanged(old: str, target: str, data: FileData) -> bool:
     """Hard-link the old file into place if it holds exactly these bytes; tell if it did."""
     try:
         if os.stat(old).st_size != output.size(data) or not holds(old, data):
@@ -353,7 +355,7 @@ def link_unchanged(old: Path, target: Path, data: FileData) -> bool:
     return True
 
 
-def holds(path: Path, data: FileData) -> bool:
+def holds(path: str, data: FileData) -> bool:
     """Tell whether a file holds exactly these bytes, reading it part by part."""
     with open(path, "rb") as file:
         return all(file.read(len(part)) == part for part in output.parts(data))
