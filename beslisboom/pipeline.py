@@ -66,13 +66,15 @@ def build(
     replace: bool = False,
     earlier: Sources | None = None,
     changed: Iterable[Path] | None = None,
+    keep_sources: bool = False,
 ) -> Result:
     """Read, check and render everything; publish it to out unless out is None.
 
     show, if given, sees the rendered result before it is published (the preview serves
     it at once). A build with problems writes nothing. replace: the editor asked to
     replace a site of another content folder in out. earlier and changed: the files as
-    read by the build before and every path changed since (see sources.read_sources).
+    read by the build before and every path changed since (see sources.read_sources);
+    keep_sources: give the files as read in the result, for the next build's earlier.
     """
     memo = memo if memo is not None else Fresh()
     if out is not None:  # a crash may have left the old site beside out: put it back first
@@ -82,7 +84,7 @@ def build(
     else:
         notes = []
     with collector_paused():
-        result = make(project, memo, jobs, earlier, changed)
+        result = make(project, memo, jobs, earlier, changed, keep_sources)
         result.problems[:0] = notes
         if result.failed() or not result.files:
             return result
@@ -145,6 +147,7 @@ def make(
     jobs: int,
     earlier: Sources | None = None,
     changed: Iterable[Path] | None = None,
+    keep_sources: bool = False,
 ) -> Result:
     """Read, load, check and render; no file is written."""
     sources = read_sources(project, earlier, changed)
@@ -154,7 +157,9 @@ def make(
         problems += memo(check_site, outline(site))
     if not any(p.is_error for p in problems):
         problems += memo(check_templates, design)
-    result = Result(problems=sorted(problems, key=Problem.sort_key), site=site, sources=sources)
+    kept = sources if keep_sources else None
+    del sources  # a build that keeps nothing lets the pages' bytes go after loading
+    result = Result(problems=sorted(problems, key=Problem.sort_key), site=site, sources=kept)
     if site is None or result.failed():
         return result
     site = reachable_part(site)  # an unreachable page (a draft) is warned about, not published

@@ -109,6 +109,7 @@ class Preview:
                 self.show,
                 earlier=self.sources,
                 changed=changed,
+                keep_sources=True,
             )
             self.sources = result.sources
         except Exception as bug:  # a bug of the build itself: say so, and keep watching

@@ -220,7 +220,7 @@ def test_after_a_series_of_random_edits_the_preview_equals_a_clean_build(
         on_disk = files_in(content, templates, assets)
         what = random_edit(rng, content, templates, assets)
         changed = changed_since(on_disk, files_in(content, templates, assets))
-        result = build(project, preview, memo, earlier=sources, changed=changed)
+        result = build(project, preview, memo, earlier=sources, changed=changed, keep_sources=True)
         sources = result.sources
         if result.failed():  # a mistake: show it, then mend it as the editor would
             assert what.startswith("mistake"), (what, [format_problem(p) for p in result.problems])
@@ -228,7 +228,9 @@ def test_after_a_series_of_random_edits_the_preview_equals_a_clean_build(
             for path, data in before.items():
                 path.write_bytes(data)
             changed = changed_since(on_disk, files_in(content, templates, assets))
-            result = build(project, preview, memo, earlier=sources, changed=changed)
+            result = build(
+                project, preview, memo, earlier=sources, changed=changed, keep_sources=True
+            )
             sources = result.sources
         assert not result.failed(), (what, [format_problem(p) for p in result.problems])
         clean = tmp_path / f"schoon-{number}"
