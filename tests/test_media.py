@@ -171,3 +171,29 @@ def test_names_with_spaces_and_quotes_and_a_table_reach_the_site(make_tree, tmp_
     assert (out / "bestanden" / "stappen" / 'plan "2026".pdf').read_bytes() == PDF
     assert "<th>Rol</th>" in html and "<td>Burgers</td>" in html
     assert broken_references(out) == []
+
+
+# A picture 2,000 pixels wide and 100 high, as a scanned schema would be.
+WIDE_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="100">'
+    '<rect width="2000" height="100" fill="#036"/></svg>\n'
+)
+
+
+def test_a_wide_picture_fits_a_narrow_screen_in_both_editions(make_tree, tmp_path, browser):
+    """WCAG 1.4.10 (reflow): at 320 px nothing scrolls sideways, a wide picture included."""
+    body = "![Een breed schema van alle stappen](breed.svg)\n"
+    content = make_tree({**media_files(body), "stappen/breed.svg": WIDE_SVG})
+    out = tmp_path / "dist"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    for address in ((out / "vraag.html").as_uri(), (out / "testboom.html").as_uri() + "#vraag"):
+        tab.goto(address)
+        picture = tab.locator("img[alt^='Een breed schema']:visible")
+        box = picture.bounding_box()
+        assert box is not None and 0 < box["width"] <= 320 and box["height"] > 0
+        assert box["height"] < 100  # scaled down with its width, not squeezed
+        sideways = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        assert tab.evaluate(sideways) <= 0
+    context.close()

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from beslisboom.cli import main
-from conftest import ROOT, eventually, nu_errors
+from conftest import ROOT, eventually, nu_errors, serve_folder
 from helpers import (
     FLOW,
     IDS,
@@ -256,3 +256,24 @@ def test_changing_an_answer_keeps_later_answers_while_the_route_holds(reader):
     assert visible_titles(reader) == ["Geen mandaat of ruimte"]
     assert [a for _, a in answer_rows(reader)] == ["Geen"]
     assert reader.errors == []
+
+
+def test_the_download_links_save_the_single_file(tmp_path, browser):
+    """'Download de beslisboom als één bestand' saves the file, from the start page and the
+    overview, under its own name; it does not open it in place of the site."""
+    out = tmp_path / "dist"
+    assert main(["build", "--content", str(ROOT / "content"), "--out", str(out)]) == 0
+    with serve_folder(out) as base:
+        context = browser.new_context(accept_downloads=True)
+        tab = context.new_page()
+        for page in ("index.html", "overzicht.html"):
+            tab.goto(base + page)
+            link = tab.get_by_role("link", name=re.compile("download de beslisboom", re.I))
+            with tab.expect_download() as download:
+                link.click()
+            assert download.value.suggested_filename == NAME
+            assert tab.url == base + page  # the reader stays where they were
+            saved = tmp_path / f"van-{page}"
+            download.value.save_as(saved)
+            assert saved.read_bytes() == (out / NAME).read_bytes()
+        context.close()
