@@ -62,6 +62,7 @@ SITE = (
     Key("labels", "de woorden die een uitkomst toont voor elk label"),
     Key("owner", "wie de boom beheert, onderaan elke pagina"),
     Key("updated", "de datum van de laatste inhoudelijke wijziging"),
+    Key("accessibility", "het webadres van de toegankelijkheidsverklaring, onderaan elke pagina"),
 )
 LIMITS = (
     Key("page_kb", "een pagina, in KB (standaard 1000)"),

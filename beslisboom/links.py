@@ -110,6 +110,11 @@ class Links:
         """Link to the single-file edition; empty inside the single file itself."""
         return "" if self.mode == SINGLE else relative_url(self.page, self.single)
 
+    def web(self, address: str) -> str:
+        """Link to a page elsewhere, such as the accessibility statement (its address was
+        checked to be http or https when site.yml was read)."""
+        return address
+
     def email(self, address: str) -> str:
         """Link that opens the reader's e-mail program."""
         return "mailto:" + address

@@ -234,6 +234,10 @@ MESSAGES = {
     "geen-datum": (
         "'{key}' is geen datum; schrijf hem als jaar-maand-dag, zoals {key}: 2026-11-28"
     ),
+    "geen-webadres": (
+        "'{key}' is geen webadres ('{value}'); schrijf het hele adres, beginnend met "
+        "https://, zoals {key}: https://www.rijksoverheid.nl/toegankelijkheid"
+    ),
     "sleutel-ontbreekt": "'{key}' ontbreekt in {where}; voeg toe: {key}: ...",
     "waarde-leeg": "'{key}' is leeg in {where}; vul een tekst in",
     "geen-tekst": (

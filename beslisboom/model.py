@@ -247,6 +247,7 @@ class Settings:
     labels_line: int = 0
     owner: str = ""  # who keeps the tree, for the footer
     updated: str = ""  # when it was last changed, as readers read it: '28 november 2026'
+    accessibility: str = ""  # the address of the accessibility statement, for the footer
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class SiteInfo:
     contact: Contact
     owner: str = ""
     updated: str = ""
+    accessibility: str = ""  # the address of the accessibility statement
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -273,6 +274,7 @@ class Plan:
                 site.contact,
                 settings.owner,
                 settings.updated,
+                settings.accessibility,
             )
         )
         self.single = single_name(site)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
     words = read_label_words(block, fields)
     owner = fields.text("owner") or ""
     updated = read_date(block, fields, "updated")
+    accessibility = read_web_address(block, fields, "accessibility")
     if title is None or start is None:
         return None
     return Settings(
@@ -66,7 +68,17 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
         labels_line=fields.line_of("labels") if "labels" in fields.data else 0,
         owner=owner,
         updated=updated,
+        accessibility=accessibility,
     )
+
+
+def read_web_address(block: Block, fields: Fields, key: str) -> str:
+    """Read the address of a page elsewhere (https://...), or report what it should be."""
+    address = (fields.text(key) or "").strip()
+    if address and not re.fullmatch(r"https?://[^\s\"'<>/]+(/[^\s\"'<>]*)?", address):
+        block.error(fields.line_of(key), say("geen-webadres", key=key, value=address))
+        return ""
+    return address
 
 
 MONTHS = (

@@ -389,3 +389,26 @@ def test_owner_and_date_from_site_yml_are_in_every_footer(make_tree, tmp_path):
     footer = '<p class="owner">Beheer: Team Burgerzaken · Laatst bijgewerkt: 5 maart 2026</p>'
     for name in ("index.html", "einde.html", "overzicht.html", "boom.html"):
         assert footer in (tmp_path / "dist" / name).read_text(encoding="utf-8"), name
+
+
+def test_the_accessibility_statement_is_linked_from_every_footer(make_tree, tmp_path):
+    """A Dutch government site links to its accessibility statement from every page."""
+    from beslisboom.pipeline import build as run_build
+    from conftest import project_for
+
+    address = "https://intranet.minjenv.local/toegankelijkheid?site=boom&taal=nl"
+    content = make_tree(
+        {
+            "start.md": "---\ntitle: Start\nnext: einde\n---\n",
+            "einde.md": "---\ntitle: Einde\n---\n",
+        },
+        site=f"title: Boom\nstart: start\naccessibility: {address}\n",
+    )
+    assert not run_build(project_for(content), tmp_path / "dist").failed()
+    link = '<a href="https://intranet.minjenv.local/toegankelijkheid?site=boom&amp;taal=nl">'
+    for name in ("index.html", "einde.html", "overzicht.html", "boom.html"):
+        footer = (tmp_path / "dist" / name).read_text(encoding="utf-8").split("<footer")[-1]
+        assert link + "Toegankelijkheidsverklaring</a>" in footer, name
+    without = make_tree({"start.md": "---\ntitle: Start\n---\n"})
+    assert not run_build(project_for(without), tmp_path / "zonder").failed()
+    assert "Toegankelijkheid" not in (tmp_path / "zonder" / "index.html").read_text("utf-8")
