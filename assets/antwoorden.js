@@ -232,12 +232,24 @@
     ).filter(function (line) { return line; });
   }
 
-  /* The words of an element as a reader hears them, without what is only for screens. */
+  /* The words of an element as a reader hears them, without what is only for screens: a
+     line break stays a line, and a link to elsewhere keeps its address, which a note or an
+     e-mail could not follow otherwise. */
   function words(el) {
     var copy = el.cloneNode(true);
     Array.prototype.forEach.call(copy.querySelectorAll(".visually-hidden"),
       function (hidden) { hidden.parentNode.removeChild(hidden); });
-    return copy.textContent.replace(/\s+/g, " ").trim();
+    Array.prototype.forEach.call(copy.querySelectorAll("br"),
+      function (line) { line.parentNode.replaceChild(document.createTextNode("\n"), line); });
+    Array.prototype.forEach.call(copy.querySelectorAll("a[href^='http']"), function (link) {
+      var address = link.getAttribute("href");
+      if (link.textContent.trim() !== address) {
+        link.appendChild(document.createTextNode(" (" + address + ")"));
+      }
+    });
+    return copy.textContent.split("\n").map(function (line) {
+      return line.replace(/\s+/g, " ").trim();
+    }).filter(function (line) { return line; }).join("\n");
   }
 
   /* The result as plain text for a note or an e-mail: advice, answers and contact. */

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from beslisboom.cli import main
-from conftest import ROOT
+from conftest import ROOT, page
 from helpers import KEYBOARD_ROUTE, Visit, axe_violations, page_names
 
 ROUTES = {
@@ -291,3 +291,41 @@ def test_the_single_file_titles_the_step_shown_and_has_a_skip_link(browser, site
     assert page.evaluate("document.activeElement.id") == "begin"
     assert "#" not in page.url
     page.close()
+
+
+def test_the_copied_summary_keeps_lines_and_the_addresses_of_links(make_tree, tmp_path, browser):
+    """A name and its phone number stay on lines of their own, and a link to a source
+    keeps its address: a note or an e-mail cannot follow a link."""
+    content = make_tree(
+        {
+            "start.md": page("Begin je?", "options:\n  - label: Ja\n    next: einde\n"),
+            "einde.md": page(
+                "Klaar",
+                "",
+                "Lees [de Wet open overheid](https://wetten.overheid.nl/BWBR0045754/) en "
+                "<https://www.rijksoverheid.nl>.\n",
+            ),
+        },
+        site=(
+            "title: Testboom\nstart: start\ncontact:\n  heading: Vragen?\n  people:\n"
+            "    - name: Mascha Denneboom\n      phone: 06 52 64 14 36\n"
+        ),
+    )
+    out = tmp_path / "dist"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    reader = Visit(browser, out.as_uri() + "/")
+    walk(reader, ["Ja"])
+    reader.page.evaluate(
+        "() => { navigator.clipboard.writeText = text => { window.copied = text;"
+        " return Promise.resolve(); }; }"
+    )
+    reader.page.get_by_role("button", name="Samenvatting kopiëren").click()
+    reader.page.wait_for_function("() => window.copied !== undefined")
+    lines = reader.page.evaluate("window.copied").split("\n")
+    assert (
+        "Lees de Wet open overheid (https://wetten.overheid.nl/BWBR0045754/) en "
+        "https://www.rijksoverheid.nl." in lines
+    )
+    assert lines[lines.index("Mascha Denneboom") + 1] == "Telefoon: 06 52 64 14 36"
+    assert reader.errors == []
+    reader.close()
