@@ -1,7 +1,6 @@
 """Clean builds, saves and memory on trees of three shapes, against the reference pipeline.
 
-    .venv/bin/python bench/shapes.py            # about six minutes on two cores
-    .venv/bin/python bench/shapes.py --readme   # the same, and the table in README.md
+    .venv/bin/python bench/shapes.py            # about seven minutes on two cores
 
 For each shape of synth.SHAPES (breed, diep, rijk), as separate processes:
 
@@ -93,22 +92,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=3, help="clean builds of each tool")
-    parser.add_argument("--readme", action="store_true", help="write the table to README.md")
     args = parser.parse_args()
     rows = {}
     with tempfile.TemporaryDirectory(prefix="beslisboom-vormen-") as temp:
         for shape in SHAPES:
             print(f"meten: {shape} ...", file=sys.stderr, flush=True)
             rows[shape] = measure(shape, Path(temp), args.runs)
-    result = table(rows)
-    print(result)
-    if args.readme:
-        readme = HERE / "README.md"
-        text = readme.read_text(encoding="utf-8")
-        start, end = "<!-- vormen -->", "<!-- /vormen -->"
-        before, rest = text.split(start, 1)
-        after = rest.split(end, 1)[1]
-        readme.write_text(f"{before}{start}\n{result}\n{end}{after}", encoding="utf-8")
+    print(table(rows))
 
 
 if __name__ == "__main__":
