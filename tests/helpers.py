@@ -149,6 +149,16 @@ class Visit:
         with self.page.expect_navigation():
             locator()
 
+    def arrive(self, link) -> str:
+        """Follow a link; give the file it leads to: the page it opens or, for a link that
+        downloads over HTTP, the file it saves (from disk, Chromium opens that one too)."""
+        if link.get_attribute("download") is not None and not self.base.startswith("file:"):
+            with self.page.expect_download() as download:
+                link.click()
+            return download.value.suggested_filename
+        self.follow(link.click)
+        return self.here()
+
     def here(self) -> str:
         """Return the current page's file name, without query or fragment."""
         return urlsplit(self.page.url).path.rsplit("/", 1)[-1]

@@ -74,9 +74,9 @@ def test_every_page_is_accessible_and_every_link_arrives(visit, site, axe_source
         for index, href in enumerate(main_links(wide.page)):
             wide.open(name)
             expected = urlsplit(urljoin(wide.page.url, href)).path.rsplit("/", 1)[-1]
-            wide.follow(wide.page.locator(MAIN_LINKS).nth(index).click)
-            if wide.here() != expected:
-                failures.append(f"{name}: link {href} arrived at {wide.here()}")
+            arrived = wide.arrive(wide.page.locator(MAIN_LINKS).nth(index))
+            if arrived != expected:
+                failures.append(f"{name}: link {href} arrived at {arrived}")
         narrow.open(name)
         failures += [f"{name} @320: {v}" for v in axe_violations(narrow.page, axe_source)]
         overflow = narrow.page.evaluate(
@@ -109,11 +109,11 @@ def test_without_javascript_every_page_is_reached(visit, site):
         plain.open(name)
         for index in range(len(main_links(plain.page))):
             plain.open(name)
-            plain.follow(plain.page.locator(MAIN_LINKS).nth(index).click)
-            if plain.here() not in seen:
-                seen.add(plain.here())
-                if plain.here() != SINGLE_FILE:  # the single file has its own tests
-                    queue.append(plain.here())
+            arrived = plain.arrive(plain.page.locator(MAIN_LINKS).nth(index))
+            if arrived not in seen:
+                seen.add(arrived)
+                if arrived != SINGLE_FILE:  # the single file has its own tests
+                    queue.append(arrived)
     assert set(page_names(site)) | {SINGLE_FILE} == seen
     assert plain.errors == []
 
