@@ -94,18 +94,18 @@ def read_sources(
     beside = visible_files(entries)
     media = tuple(rel for rel in beside if suffix_of(rel) in MEDIA_SUFFIXES)
     known = (*MEDIA_SUFFIXES, *MISNAMED_SUFFIXES, ".yml")
-    kept_pages, kept_media = unchanged(earlier, touched)
     before = (
         dict(zip([rel for rel, _ in earlier.found], earlier.pages, strict=True)) if earlier else {}
     )
     found, pages = find_pages(entries), []
     for rel, kind in found:
-        source = kept_pages.get(rel) if kind == FILE else None
-        if source is None:
-            source = read_source(content / rel, kind, inside)
-            if rel in before and before[rel] == source:
-                source = before[rel]  # the same bytes: keep the copy read before
+        source = before.get(rel)
+        if kind != FILE or source is None or source.data is None or not untouched(rel, touched):
+            read = read_source(content / rel, kind, inside)
+            source = source if source == read else read  # the same bytes: keep the earlier copy
         pages.append(source)
+    earlier_media = earlier.media if earlier else ()
+    kept_media = {rel: data for rel, data in earlier_media if untouched(rel, touched)}
     return Sources(
         project=project,
         settings=read_settings(content),
@@ -176,23 +176,12 @@ def reread(project: Project, earlier: Sources, touched: list[str]) -> Sources | 
     )
 
 
-def unchanged(
-    earlier: Sources | None, touched: list[str] | None
-) -> tuple[dict[str, Source], dict[str, bytes]]:
-    """Give the pages and pictures of an earlier read that no change since has touched,
-    by their names in content/ (see read_sources); a page that could not be read is read
-    again."""
-    if earlier is None or touched is None:
-        return {}, {}
-
-    def kept(rel: str) -> bool:
-        return not any(rel == name or rel.startswith(name + "/") for name in touched)
-
-    pages = zip(earlier.found, earlier.pages, strict=True)
-    return (
-        {rel: source for (rel, _), source in pages if source.data is not None and kept(rel)},
-        {rel: data for rel, data in earlier.media if kept(rel)},
-    )
+def untouched(rel: str, touched: list[str] | None) -> bool:
+    """Tell whether no change named since the earlier read (touched) can have changed the
+    file rel: neither it nor a folder above it is named. None: anything may have changed."""
+    if touched is None:
+        return False
+    return not any(rel == name or rel.startswith(name + "/") for name in touched)
 
 
 FILE, LINK, OTHER = "bestand", "koppeling", "anders"  # what a page's directory entry is
