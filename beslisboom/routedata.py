@@ -54,10 +54,11 @@ def node_entries(with_texts: bool, view: View) -> tuple[bytes, bytes, bytes]:
     of the single file, and (with_texts) in the texts file. A pure step, done once per
     view (Plan.for_views)."""
     texts = node_texts(view) if with_texts else ""
-    return tuple(  # type: ignore[return-value]
-        script_safe(entry).encode()
-        for entry in (node_json(SITE, view), node_json(SINGLE, view), texts)
-    )
+
+    def safe(entry: str) -> bytes:
+        return script_safe(entry).encode()
+
+    return safe(node_json(SITE, view)), safe(node_json(SINGLE, view)), safe(texts)
 
 
 def entries_of(plan: Plan) -> list[tuple[bytes, bytes, bytes]]:
