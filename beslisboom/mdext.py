@@ -109,45 +109,65 @@ class StartTags(HTMLParser):
         self.found.append(Tag("?", (), self.chunk, self.getpos()[0] - 1))
 
 
-# The characters each of Python-Markdown's inline patterns needs before it can match: a
-# text without any of them is converted by a converter without that pattern, which gives
-# the same HTML sooner (half the time on a typical page). Patterns not listed always run.
-NEEDS = {
-    "backtick": ("`",),
-    "escape": ("\\",),
-    "reference": ("[",),
-    "link": ("[",),
-    "image_link": ("[",),
-    "image_reference": ("[",),
-    "short_reference": ("[",),
-    "short_image_ref": ("[",),
-    "autolink": ("<",),
-    "automail": ("<",),
-    "linebreak": ("  \n",),
-    "html": ("<",),
-    "entity": ("&",),
-    "not_strong": ("*", "_"),  # before Python-Markdown 3.8
-    "em_strong": ("*", "_"),
-    "em_strong2": ("_",),  # before Python-Markdown 3.8
+# What each of Python-Markdown's processors needs somewhere in a text before it can match:
+# a text with none of a processor's marks is converted by a converter without it, which
+# gives the same HTML sooner (a third of the time on a typical page). A block that Markdown
+# splits off or un-indents holds no character the text did not, so the marks hold for the
+# blocks too. Processors not listed always run. By registry: "inline" patterns,
+# "block" processors, "pre" processors.
+NEEDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("inline", "backtick"): ("`",),
+    ("inline", "escape"): ("\\",),
+    ("inline", "reference"): ("[",),
+    ("inline", "link"): ("[",),
+    ("inline", "image_link"): ("[",),
+    ("inline", "image_reference"): ("[",),
+    ("inline", "short_reference"): ("[",),
+    ("inline", "short_image_ref"): ("[",),
+    ("inline", "autolink"): ("<",),
+    ("inline", "automail"): ("<",),
+    ("inline", "linebreak"): ("  \n",),
+    ("inline", "html"): ("<",),
+    ("inline", "entity"): ("&",),
+    ("inline", "not_strong"): ("*", "_"),  # before Python-Markdown 3.8
+    ("inline", "em_strong"): ("*", "_"),
+    ("inline", "em_strong2"): ("_",),  # before Python-Markdown 3.8
+    ("block", "indent"): ("    ", "\t"),
+    ("block", "code"): ("    ", "\t"),
+    ("block", "hashheader"): ("#",),
+    ("block", "setextheader"): ("=", "-"),
+    ("block", "hr"): ("-", "_", "*"),
+    ("block", "olist"): tuple(f"{digit}." for digit in "0123456789"),
+    ("block", "ulist"): ("*", "+", "-"),
+    ("block", "quote"): (">",),
+    ("block", "reference"): ("[",),
+    ("block", "table"): ("|",),
+    ("pre", "html_block"): ("<",),
 }
 
 
 class Converter:
-    """Markdown converters, one for each set of inline patterns a text can need, each reset
-    for every text: making one costs more than converting a page."""
+    """Markdown converters, one for each set of processors a text can need, each reset for
+    every text: making one costs more than converting a page."""
 
     def __init__(self) -> None:
-        self.by_need: dict[frozenset[str], tuple[Markdown, CollectExtension]] = {}
+        self.by_need: dict[frozenset[tuple[str, str]], tuple[Markdown, CollectExtension]] = {}
 
     def converter(self, text: str) -> tuple[Markdown, CollectExtension]:
-        """Give the converter with only the inline patterns that can match in this text."""
-        need = frozenset(name for name, marks in NEEDS.items() if any(m in text for m in marks))
+        """Give the converter with only the processors that can match in this text."""
+        need = frozenset(key for key, marks in NEEDS.items() if any(m in text for m in marks))
         if need not in self.by_need:
             extension = CollectExtension()
             md = Markdown(output_format="html", extensions=[extension, "tables"])
-            for name in NEEDS:
-                if name not in need and name in md.inlinePatterns:
-                    md.inlinePatterns.deregister(name)
+            registries = {
+                "inline": md.inlinePatterns,
+                "block": md.parser.blockprocessors,
+                "pre": md.preprocessors,
+            }
+            for key in NEEDS.keys() - need:
+                registry, name = key
+                if name in registries[registry]:
+                    registries[registry].deregister(name)
             self.by_need[need] = (md, extension)
         return self.by_need[need]
 

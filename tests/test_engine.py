@@ -383,12 +383,24 @@ SNIPPETS = (
     "[bron][1]\n\n[1]: bijlage.pdf",
     "los * sterretje",
     "| a | b |\n|---|---|\n| 1 | 2 |",
+    "# Kop",
+    "Kop\n===",
+    "Kop\n---",
+    "***",
+    "1. een\n2. twee",
+    "- a\n- b\n    - c",
+    "+ plus",
+    "> citaat",
+    "    code",
+    "\tcode met tab",
+    "- punt\n\n    Kop in een punt\n    ---",
+    "<div>\nblok\n</div>",
 )
 
 
 def test_the_converter_gives_what_full_markdown_gives(tmp_path):
-    """The converter leaves out inline patterns a text can't need (mdext.NEEDS): every text
-    must come out exactly as Markdown with all its patterns makes it."""
+    """The converter leaves out processors a text can't need (mdext.NEEDS): every text must
+    come out exactly as Markdown with all its processors makes it."""
     import itertools
 
     import markdown
@@ -404,6 +416,8 @@ def test_the_converter_gives_what_full_markdown_gives(tmp_path):
     ]
     for path in sorted([*(ROOT / "content").rglob("*.md"), *(ROOT / "beslisboom").rglob("*.md")]):
         texts.append(split_front_matter(path.read_text(encoding="utf-8"))[1])
+    rich = write_tree(tmp_path / "rijk", 60, rich=True)
+    texts += [split_front_matter(p.read_text(encoding="utf-8"))[1] for p in rich.rglob("*.md")]
     converter = Converter()
     for text in texts:
         assert converter.convert(text).html == full.reset().convert(text).strip(), text
