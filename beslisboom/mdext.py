@@ -12,9 +12,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import Registry
 
 NOTES = (
     (("http://", "https://"), " (externe website)"),
@@ -159,7 +161,7 @@ class Converter:
         if need not in self.by_need:
             extension = CollectExtension()
             md = Markdown(output_format="html", extensions=[extension, "tables"])
-            registries = {
+            registries: dict[str, Registry[Any]] = {
                 "inline": md.inlinePatterns,
                 "block": md.parser.blockprocessors,
                 "pre": md.preprocessors,
