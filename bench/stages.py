@@ -86,12 +86,14 @@ def run_once(content: Path, out: Path, jobs: int) -> tuple[dict[str, float], int
     plan = Plan(unfolded.site, memo, unfolded.written)
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)
-    every = [piece for listed in wanted.values() for piece in listed]
-    made = render.render_all(every, looks, memo, jobs)
-    rendered = {name: [(piece, next(made)) for piece in listed] for name, listed in wanted.items()}
+    rendered: dict[str, list] = {name: [] for name in wanted}
+    for made_for, _index, piece, data in sorted(
+        render.render_all(wanted, looks, memo, jobs), key=lambda found: found[:2]
+    ):
+        rendered[made_for].append((piece, data))
     files = {f"{ASSET_DIR}/{name}": data for name, data in looks.assets}
     files.update({f"{MEDIA_DIR}/{path}": data for path, data in unfolded.site.media.items()})
-    files.update(pages.assemble(rendered["pages"]))
+    files.update({pages.name(piece): data for piece, data in rendered["pages"]})
     lap("render")
     files.update(overview.assemble(plan, rendered["overview"], looks, memo))
     lap("overview")

@@ -12,7 +12,6 @@ from typing import NoReturn
 from .load import shown
 from .messages import say
 from .model import Problem
-from .output import size
 from .parallel import jobs_available
 from .pipeline import Project, Result, build, format_problem, origin
 from .plan import single_name
@@ -250,7 +249,7 @@ def run(argv: list[str] | None) -> int:
     out = args.out if args.command == "build" else None
     result = build(project, out, jobs=jobs_available(), replace=args.vervang)
     report(result, args.strict)
-    if result.failed(args.strict) or not result.files:
+    if result.failed(args.strict) or not result.sizes:
         if args.command == "build" and not result.written:
             print(f"Er is niets geschreven; {shown(args.out)} is ongewijzigd.", file=sys.stderr)
         return 1
@@ -325,7 +324,7 @@ def import_tree(
 
 def summarize(result: Result, out: Path) -> int:
     """Say what the build wrote, and how big the single file is."""
-    sizes = {name: size(data) for name, data in result.files.items()}
+    sizes = result.sizes
     assert result.site is not None  # a build that wrote files had a site
     single = single_name(result.site)
     total = sum(sizes.values()) / 1024

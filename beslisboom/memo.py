@@ -8,10 +8,10 @@ result. Results that a whole build did not ask for are forgotten after it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from .parallel import run_all
+from .parallel import run_each
 
 R = TypeVar("R")
 T = TypeVar("T", bound=Hashable)
@@ -48,14 +48,27 @@ class Memo:
         key, if given, names an item by a smaller value that still tells it apart from
         every other (a file's path and a hash of its bytes, say): only that is kept.
         """
+        return list(self.each(step, shared, items, jobs, key))
+
+    def each(
+        self,
+        step: Callable[[Any, Any], R],
+        shared: Hashable,
+        items: Sequence[Any],
+        jobs: int,
+        key: Callable[[Any], Hashable] | None = None,
+    ) -> Iterator[R]:
+        """Give step(shared, item) for each item in order, as map does, each as soon as
+        it is known."""
         keys = [Key(step, (shared, key(item) if key else item)) for item in items]
         found = [self.find(key) for key in keys]
         todo = [index for index, value in enumerate(found) if value is MISSING]
-        made = run_all(step, shared, [items[index] for index in todo], jobs)
-        for index, value in zip(todo, made, strict=True):
-            found[index] = value
-            self.used[keys[index]] = (keys[index], value)
-        return found
+        made = run_each(step, shared, [items[index] for index in todo], jobs)
+        for index, value in enumerate(found):
+            if value is MISSING:
+                value = next(made)
+                self.used[keys[index]] = (keys[index], value)
+            yield value
 
     def same(self, value: T) -> T:
         """Return the equal value seen before, if any: later comparisons are then by identity."""
@@ -85,15 +98,15 @@ class Fresh(Memo):
     def __call__(self, step: Callable[..., R], *args: Hashable) -> R:
         return step(*args)
 
-    def map(
+    def each(
         self,
         step: Callable[[Any, Any], R],
         shared: Hashable,
         items: Sequence[Any],
         jobs: int,
         key: Callable[[Any], Hashable] | None = None,
-    ) -> list[R]:
-        return run_all(step, shared, list(items), jobs)
+    ) -> Iterator[R]:
+        return run_each(step, shared, list(items), jobs)
 
 
 class Key:

@@ -7,10 +7,16 @@ in the build and in the preview, which also keeps the pieces.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 FileData = bytes | tuple[bytes, ...]
 Files = Mapping[str, FileData]
+Stream = Files | Iterable[tuple[str, FileData]]  # files, or (name, data) as they are made
+
+
+def each(files: Stream) -> Iterable[tuple[str, FileData]]:
+    """Give the files as (name, data), whether kept together or made one by one."""
+    return files.items() if isinstance(files, Mapping) else files
 
 
 def size(data: FileData) -> int:

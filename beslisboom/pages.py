@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .links import SITE
-from .output import FileData
 from .plan import Kind, Piece, Plan
 
 TEMPLATE = "node.html"
@@ -15,6 +14,6 @@ def pieces(plan: Plan) -> list[Piece]:
     return [Piece(PAGE, plan.view(node)) for node in plan.site.nodes.values()]
 
 
-def assemble(rendered: list[tuple[Piece, bytes]]) -> dict[str, FileData]:
-    """Give every node page its file name."""
-    return {piece.view.pages[piece.view.node.id]: page for piece, page in rendered}
+def name(piece: Piece) -> str:
+    """Give a node page's file name."""
+    return piece.view.pages[piece.view.node.id]

@@ -13,7 +13,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -36,15 +36,28 @@ def run_all(step: Callable[[Any, Any], R], shared: Any, items: Sequence[Any], jo
 
     An exception in a worker is raised here, as if the step had run in this process.
     """
+    return list(run_each(step, shared, items, jobs))
+
+
+def run_each(
+    step: Callable[[Any, Any], R], shared: Any, items: Sequence[Any], jobs: int
+) -> Iterator[R]:
+    """Give step(shared, item) for each item in order, as soon as it is done: the results
+    of the first part come while the workers still do the others."""
     if jobs < 2 or len(items) < MIN_ITEMS:
-        return [step(shared, item) for item in items]
+        yield from (step(shared, item) for item in items)
+        return
     size = -(-len(items) // (jobs * 4))  # a few parts each, so that no worker waits long
     bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=receive, initargs=(step, shared, items)
-    ) as pool:
-        return [result for part in pool.map(run_part, bounds) for result in part]
+    )
+    try:
+        for part in pool.map(run_part, bounds):
+            yield from part
+    finally:  # also when the results are no longer wanted (a write failed, say)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def receive(step: Callable[[Any, Any], Any], shared: Any, items: Sequence[Any]) -> None:

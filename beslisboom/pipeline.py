@@ -1,8 +1,12 @@
 """The build as one recipe, used by build, check and the preview alike.
 
-read → load → check → render (every output file, in memory) → publish (the only step
-that writes). With a Memo, pure steps remember their results by the value of their
-inputs, which is all that makes the preview's rebuilds quick.
+read → load → check → render → publish (the only step that writes). check and the preview
+keep every rendered file in memory (the preview serves them); a build hands each node
+page to publish as soon as it is rendered and lets it go once written, which keeps its
+memory down and its disk busy while the rest is rendered. Nothing reaches the output
+folder before every file is written (see write.py). With a Memo, pure steps remember
+their results by the value of their inputs, which is all that makes the preview's
+rebuilds quick.
 """
 
 from __future__ import annotations
@@ -14,16 +18,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import output
 from .check import check_published_links, check_site
-from .design import TemplateMistake, check_templates, make_design
+from .design import Design, TemplateMistake, check_templates, make_design
 from .graph import outline, reachable_part
 from .load import load_site, shown
 from .memo import Fresh, Memo
 from .messages import reason, say, write_hint
 from .model import NOTE, Problem, Site
-from .output import FileData
+from .output import FileData, Stream
 from .plan import single_name
-from .render import render_site, size_warnings
+from .render import render_files, size_warnings
 from .sources import Project, Sources, read_sources
 from .unfold import unfold
 from .write import Refused, publish, recover
@@ -37,7 +42,8 @@ class Result:
 
     problems: list[Problem] = field(default_factory=list)
     site: Site | None = None
-    files: dict[str, FileData] = field(default_factory=dict)  # every output file, if rendered
+    files: dict[str, FileData] = field(default_factory=dict)  # every output file, if kept
+    sizes: dict[str, int] = field(default_factory=dict)  # every output file's size, if rendered
     written: bool = False  # published to the output folder
     extra_pages: int = 0  # pages the labels added (see unfold.py)
     sources: Sources | None = None  # the files as read, for the preview's next read
@@ -49,7 +55,7 @@ class Result:
     def page_count(self) -> int:
         """Count the site's HTML pages, the single file not included (build, check, serve)."""
         single = single_name(self.site) if self.site else ""
-        return sum(1 for name in self.files if name.endswith(".html") and name != single)
+        return sum(1 for name in self.sizes if name.endswith(".html") and name != single)
 
     def pages_said(self) -> str:
         """Say how many pages there are, and how many of them the labels made."""
@@ -84,20 +90,50 @@ def build(
     else:
         notes = []
     with collector_paused():
-        result = make(project, memo, jobs, earlier, changed, keep_sources)
+        result, ready = make(project, memo, jobs, earlier, changed, keep_sources)
         result.problems[:0] = notes
-        if result.failed() or not result.files:
+        if ready is None:
             return result
-        if show is not None:
-            show(result)
-        if out is not None:
-            published = publish_site(out, result.files, origin(project, out), replace)
-            result.problems += published
-            if any(p.is_error for p in published):
-                return result
-            result.written = True
+        try:
+            if out is None or show is not None:  # kept: checked, or shown before published
+                result.files = dict(ready.files())
+                result.sizes = {name: output.size(data) for name, data in result.files.items()}
+                if show is not None:
+                    show(result)
+                if out is not None:
+                    published, _ = publish_site(out, result.files, origin(project, out), replace)
+                    result.problems += published
+            else:  # a build: each page is written as soon as it is rendered, then let go
+                published, result.sizes = publish_site(
+                    out, ready.files(), origin(project, out), replace
+                )
+                result.problems += published
+        except TemplateMistake as mistake:
+            result.problems.append(mistake.problem)
+            return result
+        if any(p.is_error for p in result.problems):
+            return result
+        result.written = out is not None
+        result.problems = sorted(
+            result.problems + size_warnings(ready.site, result.sizes), key=Problem.sort_key
+        )
         memo.forget_unused()
     return result
+
+
+@dataclass
+class Ready:
+    """A site that passed every check, with what rendering it takes."""
+
+    site: Site  # a page per node, the labels unfolded
+    written: Site  # the tree as the editor wrote it, for the overview and flowchart
+    design: Design
+    memo: Memo
+    jobs: int
+
+    def files(self) -> Iterator[tuple[str, FileData]]:
+        """Render every output file (see render.render_files)."""
+        return render_files(self.site, self.design, self.memo, self.jobs, self.written)
 
 
 def recovered(out: Path) -> list[Problem]:
@@ -106,11 +142,18 @@ def recovered(out: Path) -> list[Problem]:
 
 
 def publish_site(
-    out: Path, files: dict[str, FileData], origin: str = "", replace: bool = False
-) -> list[Problem]:
+    out: Path, files: Stream, origin: str = "", replace: bool = False
+) -> tuple[list[Problem], dict[str, int]]:
     """Publish the files to out (see write.py); say what the editor should know, and why
-    not, if it can't be done."""
-    return attempt(lambda: publish(out, files, origin, replace).notes, out)
+    not, if it can't be done. Give the sizes of the files published."""
+    sizes: dict[str, int] = {}
+
+    def published() -> list[str]:
+        done = publish(out, files, origin, replace)
+        sizes.update(done.sizes)
+        return done.notes
+
+    return attempt(published, out), sizes
 
 
 def origin(project: Project, out: Path) -> str:
@@ -148,8 +191,9 @@ def make(
     earlier: Sources | None = None,
     changed: Iterable[Path] | None = None,
     keep_sources: bool = False,
-) -> Result:
-    """Read, load, check and render; no file is written."""
+) -> tuple[Result, Ready | None]:
+    """Read, load and check; give what was found, and the site ready to render if it
+    passed. No file is written."""
     sources = read_sources(project, earlier, changed)
     site, problems = load_site(sources, memo, jobs)
     design = make_design(sources)
@@ -161,23 +205,15 @@ def make(
     del sources  # a build that keeps nothing lets the pages' bytes go after loading
     result = Result(problems=sorted(problems, key=Problem.sort_key), site=site, sources=kept)
     if site is None or result.failed():
-        return result
+        return result, None
     site = reachable_part(site)  # an unreachable page (a draft) is warned about, not published
     unfolded = memo(unfold, site)  # labels and conditions become plain pages
     result.extra_pages = unfolded.extra
     found = list(unfolded.problems) + check_published_links(unfolded.site)
     result.problems = sorted(result.problems + found, key=Problem.sort_key)
     if result.failed():
-        return result
-    try:
-        result.files = render_site(unfolded.site, design, memo, jobs, written=unfolded.written)
-    except TemplateMistake as mistake:
-        result.problems.append(mistake.problem)
-        return result
-    result.problems = sorted(
-        result.problems + size_warnings(unfolded.site, result.files), key=Problem.sort_key
-    )
-    return result
+        return result, None
+    return result, Ready(unfolded.site, unfolded.written, design, memo, jobs)
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""Turn the checked site into every output file, {path: bytes}, without touching any file.
+"""Turn the checked site into every output file, (path, bytes), without touching any file.
 
 Each output has its module: pages, overview (with flowchart), single and routedata. Each
 lists the pieces it needs rendered (one template for one node); all pieces are rendered
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import output, overview, pages, routedata, single
+from . import overview, pages, routedata, single
 from .design import ASSET_DIR, Design
 from .links import MEDIA_DIR
 from .memo import Memo
@@ -27,45 +27,67 @@ def render_site(
     site holds a page per node; written, if the labels unfolded it (see unfold.py), is
     the tree as the editor wrote it, which the overview and flowchart show.
     """
+    return dict(render_files(site, design, memo, jobs, written))
+
+
+def render_files(
+    site: Site, design: Design, memo: Memo, jobs: int = 1, written: Site | None = None
+) -> Iterator[tuple[str, FileData]]:
+    """Give every output file as render_site does, as (name, data), each node page as soon
+    as it is rendered: a build writes them while the rest is still being rendered."""
     plan = Plan(site, memo, written)
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)
-    made = render_all([piece for listed in wanted.values() for piece in listed], design, memo, jobs)
-    rendered = {name: [(piece, next(made)) for piece in listed] for name, listed in wanted.items()}
+    yield from ((f"{ASSET_DIR}/{name}", data) for name, data in design.assets)
+    yield from ((f"{MEDIA_DIR}/{path}", data) for path, data in site.media.items())
+    kept: dict[str, list[tuple[int, Piece, bytes]]] = {"overview": [], "single": []}
+    for made_for, index, piece, data in render_all(wanted, design, memo, jobs):
+        if made_for == "pages":
+            yield pages.name(piece), data
+        else:
+            kept[made_for].append((index, piece, data))
     del wanted
-    files: dict[str, FileData] = {f"{ASSET_DIR}/{name}": data for name, data in design.assets}
-    files.update({f"{MEDIA_DIR}/{path}": data for path, data in site.media.items()})
-    del made  # from here on, each output's pieces are let go of once it is assembled
-    files.update(pages.assemble(rendered.pop("pages")))
-    files.update(overview.assemble(plan, rendered.pop("overview"), design, memo))
-    files.update(routedata.assemble(plan))
-    files.update(single.assemble(plan, rendered.pop("single"), design, memo))
-    return files
-
-
-def render_all(pieces: list[Piece], design: Design, memo: Memo, jobs: int) -> Iterator[bytes]:
-    """Render every piece, in order: those of one view together, as one step that the memo
-    remembers (a page, its overview entry and its section of the single file are looked
-    up once, not three times)."""
-    batches: dict[int, list[Piece]] = {}
-    for piece in pieces:
-        batches.setdefault(id(piece.view), []).append(piece)
-    done = memo.map(render_batch, design, [Batch(group) for group in batches.values()], jobs)
-    by_piece = {
-        id(piece): page
-        for group, pages in zip(batches.values(), done, strict=True)
-        for piece, page in zip(group, pages, strict=True)
+    rendered = {
+        name: [(p, data) for _, p, data in sorted(found, key=first)] for name, found in kept.items()
     }
-    return (by_piece[id(piece)] for piece in pieces)
+    del kept  # from here on, each output's pieces are let go of once it is assembled
+    yield from overview.assemble(plan, rendered.pop("overview"), design, memo).items()
+    yield from routedata.assemble(plan).items()
+    yield from single.assemble(plan, rendered.pop("single"), design, memo).items()
 
 
-def size_warnings(site: Site, files: dict[str, FileData]) -> list[Problem]:
+def render_all(
+    wanted: dict[str, list[Piece]], design: Design, memo: Memo, jobs: int
+) -> Iterator[tuple[str, int, Piece, bytes]]:
+    """Render every piece, giving (output, its place in that output's list, piece,
+    bytes) as soon as it is done. The pieces of one view are rendered together, as one
+    step that the memo remembers (a page, its overview entry and its section of the single
+    file are looked up once, not three times)."""
+    batches: dict[int, list[tuple[str, int, Piece]]] = {}
+    for made_for, listed in wanted.items():
+        for index, piece in enumerate(listed):
+            batches.setdefault(id(piece.view), []).append((made_for, index, piece))
+    groups = list(batches.values())
+    del batches
+    made = memo.each(
+        render_batch, design, [Batch([piece for _, _, piece in group]) for group in groups], jobs
+    )
+    for group, rendered in zip(groups, made, strict=True):
+        for (output, index, piece), data in zip(group, rendered, strict=True):
+            yield output, index, piece, data
+
+
+def first(entry: tuple[int, Piece, bytes]) -> int:
+    """Give a kept piece's place in its output."""
+    return entry[0]
+
+
+def size_warnings(site: Site, sizes: dict[str, int]) -> list[Problem]:
     """Warn about pages and the single file that grow past the limits of site.yml."""
     limits = site.settings.limits
     single = single_name(site)
     found = []
-    for name, data in files.items():
-        size = output.size(data)
+    for name, size in sizes.items():
         if name == single and size > limits.single_mb * 2**20:
             mb = f"{size / 2**20:.1f}".replace(".", ",")
             message = say("bestand-te-groot", name=name, size=mb, limit=limits.single_mb)

@@ -132,7 +132,7 @@ class Preview:
         self.unpublished = False
         try:
             built_from = origin(self.project, self.out)
-            problems = publish_site(self.out, self.files, built_from, self.replace)
+            problems, _ = publish_site(self.out, self.files, built_from, self.replace)
         except Exception as bug:  # a bug of the build itself: say so, and keep publishing
             problems = [engine_failure(self.out, bug)]
         return not problems or self.report(problems, None, "")

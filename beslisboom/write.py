@@ -36,7 +36,7 @@ from filelock import FileLock, Timeout
 
 from . import output
 from .messages import reason, say
-from .output import FileData, Files
+from .output import FileData, Stream
 
 NEW, OLD, LOCK = "nieuw", "oud", "lock"
 MANIFEST = ".beslisboom-site"  # in the output: what the build wrote, one name a line
@@ -74,7 +74,7 @@ def beside(out: Path, kind: str) -> Path:
     return out.with_name(f".{out.name}.{kind}")
 
 
-def publish(out: Path, files: Files, origin: str = "", replace: bool = False) -> Published:
+def publish(out: Path, files: Stream, origin: str = "", replace: bool = False) -> Published:
     """Make files the complete contents of out; origin names the content folder."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -95,7 +95,9 @@ def publish(out: Path, files: Files, origin: str = "", replace: bool = False) ->
     return done
 
 
-def prepare(work: Path, out: Path, files: Files, linkable: set[str], origin: str) -> dict[str, int]:
+def prepare(
+    work: Path, out: Path, files: Stream, linkable: set[str], origin: str
+) -> dict[str, int]:
     """Fill a new work folder with the site, mark it complete and flush it to disk; give
     the files' sizes. It carries a manifest from the start, so that repair may remove it."""
     mark(work, (), origin)
@@ -314,14 +316,13 @@ def mark(
     os.replace(draft, folder / MANIFEST)
 
 
-def fill(work: Path, current: Path, files: Files, linkable: set[str]) -> dict[str, int]:
+def fill(work: Path, current: Path, files: Stream, linkable: set[str]) -> dict[str, int]:
     """Put every file into the work folder: linked from the current site if it is there
     (among linkable) with the same bytes, else written anew."""
     sizes = {}
     made: set[str] = set()
     into, old = os.fspath(work), os.fspath(current)
-    for name in sorted(files):
-        data = files[name]
+    for name, data in output.each(files):
         parts = safe_parts(name)
         target = os.path.join(into, *parts)
         folder = os.path.dirname(target)
@@ -452,7 +453,7 @@ def remove_entry(
 # Publishing inside the output folder, where the folder above it can't be written.
 
 
-def publish_inside(out: Path, files: Files, origin: str, replace: bool) -> Published:
+def publish_inside(out: Path, files: Stream, origin: str, replace: bool) -> Published:
     """Publish into out itself: a work folder inside it, then every file moved into place."""
     done = Published()
     with locked(out / INNER_LOCK, out):

@@ -120,19 +120,19 @@ def engine_bug_messages(content: Path) -> list[str]:
         raise TypeError("a bug")
 
     tree = content.parent / "import" / "boom.yaml"  # written by import_messages
-    real, real_import = pipeline.render_site, importer.question_page
+    real, real_import = pipeline.render_files, importer.question_page
     err = io.StringIO()
     try:
         with contextlib.redirect_stderr(err):
-            pipeline.render_site = broken
+            pipeline.render_files = broken
             assert cli.main(["check", "--content", str(content)]) == 1
-            pipeline.render_site = stopped
+            pipeline.render_files = stopped
             assert cli.main(["check", "--content", str(content)]) == 130
             importer.question_page = broken_import
             new = content.parent / "omgezet"
             assert cli.main(["import", str(tree), "--content", str(new)]) == 1
     finally:
-        pipeline.render_site, importer.question_page = real, real_import
+        pipeline.render_files, importer.question_page = real, real_import
     return err.getvalue().splitlines()
 
 

@@ -335,6 +335,30 @@ def test_parallel_build_equals_one_process_and_keeps_template_places(tmp_path, d
     assert not (tmp_path / "x").exists()
 
 
+def test_a_template_mistake_late_in_a_build_leaves_the_published_site_as_it_was(tmp_path, design):
+    """A build writes each page as soon as it is rendered (pipeline.build): a template that
+    fails on the last node, while many pages are written already, stops the build with the
+    template's message, and the site published before is untouched, with nothing beside."""
+    templates, assets = design
+    content = write_tree(tmp_path / "boom", parallel.MIN_ITEMS + 50)
+    project = Project(content, templates, assets)
+    out = tmp_path / "dist"
+    assert not build(project, out, jobs=2).failed()
+    before, around = snapshot(out), sorted(p.name for p in tmp_path.iterdir())
+    last = list(check(project).site.nodes)[-1]
+    own = templates / "node_content.html"
+    text = own.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    mistake = f'{{% if node.id == "{last}" %}}{{{{ nergens }}}}{{% endif %}}\n'
+    own.write_text(text + mistake, encoding="utf-8")
+    for jobs in (1, 2):
+        problems = [format_problem(p) for p in build(project, out, jobs=jobs).problems]
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{own}:{line}: fout: fout in het sjabloon"), problems
+        assert snapshot(out) == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == around
+
+
 def test_nothing_is_written_outside_the_output_folder(make_tree, tmp_path, monkeypatch):
     spare = tmp_path / "temp"
     spare.mkdir()

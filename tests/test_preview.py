@@ -234,12 +234,12 @@ import sys
 sys.path.insert(0, {root!r})
 from beslisboom import pipeline
 from beslisboom.cli import main
-real = pipeline.render_site
-def render_site(site, *args, **kwargs):  # a bug of the build, where a page says so
+real = pipeline.render_files
+def render_files(site, *args, **kwargs):  # a bug of the build, where a page says so
     if any(node.title == "BUG" for node in site.nodes.values()):
         raise TypeError("a bug")
     return real(site, *args, **kwargs)
-pipeline.render_site = render_site
+pipeline.render_files = render_files
 sys.exit(main(sys.argv[1:]))
 """
 
