@@ -1,9 +1,11 @@
 """Conditions over labels: `aanbieder en niet (open-source of importeur)`.
 
 A condition is read once, when its page is loaded, into a small tree of tuples:
-("label", name), ("niet", part), ("en", left, right) or ("of", left, right). `niet` binds
-closest, then `en`, then `of`; parentheses group. A label is a word of letters, digits,
-'-', '_' and '.', written as in the `labels:` of an answer.
+("label", name), ("niet", part), ("en", left, right), ("of", left, right), or a count:
+("minstens", number, names) or ("hoogstens", number, names), written
+`minstens 2 van (a, b, c)`. `niet` binds closest, then `en`, then `of`; parentheses
+group; a count is one part, like a label. A label is a word of letters, digits, '-', '_'
+and '.', written as in the `labels:` of an answer.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-KEYWORDS = ("en", "of", "niet")
-TOKEN = re.compile(r"\s*(?:(\()|(\))|([\w.-]+)|(\S))")
+COUNTS = ("minstens", "hoogstens")
+KEYWORDS = ("en", "of", "niet", *COUNTS, "van")
+TOKEN = re.compile(r"\s*(?:(\()|(\))|(,)|([\w.-]+)|(\S))")
+EXAMPLE = "minstens 2 van (a, b, c)"
 LABEL = re.compile(r"[\w][\w.-]*")
 
 
@@ -43,6 +47,9 @@ def evaluate(tree: tuple[Any, ...], labels: frozenset[str]) -> bool:
     kind = tree[0]
     if kind == "label":
         return tree[1] in labels
+    if kind in COUNTS:
+        count = sum(1 for name in tree[2] if name in labels)
+        return count >= tree[1] if kind == "minstens" else count <= tree[1]
     if kind == "niet":
         return not evaluate(tree[1], labels)
     if kind == "en":
@@ -54,6 +61,8 @@ def names_in(tree: tuple[Any, ...]) -> list[str]:
     """List the labels in a condition's tree, in the order written."""
     if tree[0] == "label":
         return [tree[1]]
+    if tree[0] in COUNTS:
+        return list(tree[2])
     return [name for part in tree[1:] for name in names_in(part)]
 
 
@@ -99,15 +108,15 @@ def parse(text: str) -> Condition:
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
-    """Split a condition into ('(' | ')' | 'word', text) tokens."""
+    """Split a condition into ('(' | ')' | ',' | 'word', text) tokens."""
     tokens = []
-    for opening, closing, word, other in TOKEN.findall(text):
+    for opening, closing, comma, word, other in TOKEN.findall(text):
         if other:
             quote = other in "\"'"
             hint = " (een label staat zonder aanhalingstekens)" if quote else ""
             raise Unreadable(f"het teken '{other}' kan niet in een voorwaarde{hint}")
-        if opening or closing:
-            tokens.append((opening or closing, opening or closing))
+        if opening or closing or comma:
+            tokens.append((opening or closing or comma, opening or closing or comma))
         elif word:
             tokens.append(("word", word))
     return tokens
@@ -156,12 +165,58 @@ class Reader:
                 raise Unreadable("een ( wordt niet gesloten met een )")
             self.position += 1
             return tree
-        if kind == ")":
+        if kind in (")", ","):
             where = f"na '{before}'" if before else "aan het begin"
-            raise Unreadable(f"er staat een ) {where}, waar een label hoort")
+            raise Unreadable(f"er staat een {kind} {where}, waar een label hoort")
         if value == "niet":
             return ("niet", self.one())
+        if value in COUNTS:
+            return self.count(value)
         if value in KEYWORDS:
             where = f"na '{before}'" if before else "aan het begin"
             raise Unreadable(f"'{value}' staat {where}, waar een label hoort")
         return ("label", value)
+
+    def count(self, kind: str) -> tuple[Any, ...]:
+        """Read a count after its first word: 'minstens 2 van (a, b, c)'."""
+        number = self.peek()
+        if number is None or number[0] != "word" or not number[1].isdigit():
+            raise Unreadable(f"na '{kind}' verwacht ik een getal, zoals: {EXAMPLE}")
+        self.position += 1
+        if not self.keyword("van"):
+            raise Unreadable(f"na '{kind} {number[1]}' verwacht ik 'van', zoals: {EXAMPLE}")
+        if self.peek() != ("(", "("):
+            raise Unreadable(f"na 'van' verwacht ik de labels tussen haakjes, zoals: {EXAMPLE}")
+        self.position += 1
+        names: list[str] = []
+        while True:
+            token = self.peek()
+            if token is None or token[0] != "word" or token[1] in KEYWORDS:
+                shown = f"'{token[1]}'" if token else "het einde"
+                raise Unreadable(f"in de telling verwacht ik een label, niet {shown}")
+            if token[1] in names:
+                raise Unreadable(f"het label '{token[1]}' staat twee keer in de telling")
+            names.append(token[1])
+            self.position += 1
+            token = self.peek()
+            if token == (")", ")"):
+                self.position += 1
+                break
+            if token != (",", ","):
+                raise Unreadable(
+                    f"na '{names[-1]}' verwacht ik een komma of een ), zoals: {EXAMPLE}"
+                )
+            self.position += 1
+        return counted(kind, int(number[1]), tuple(names))
+
+
+def counted(kind: str, number: int, names: tuple[str, ...]) -> tuple[Any, ...]:
+    """Give a count's tree, or say why it always or never holds (then it says nothing)."""
+    written = f"{kind} {number} van {len(names)} labels"
+    if kind == "minstens" and number > len(names):
+        raise Unreadable(f"{written} kan nooit gelden; noem meer labels of een kleiner getal")
+    if (kind == "minstens" and number == 0) or (kind == "hoogstens" and number >= len(names)):
+        raise Unreadable(
+            f"{written} geldt altijd; laat de telling weg, of noem meer labels of een ander getal"
+        )
+    return (kind, number, names)

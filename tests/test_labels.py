@@ -29,6 +29,13 @@ OPTION = re.compile(r'<a class="option" href="([^"]+)"[^>]*>(.*?)</a>')
         ("(a of b) en c", {"a"}, False),
         ("niet (a of b)", set(), True),
         ("hoog-risico_2.0 en niet x", {"hoog-risico_2.0"}, True),
+        ("minstens 2 van (a, b, c)", {"a", "c"}, True),
+        ("minstens 2 van (a, b, c)", {"a", "x"}, False),
+        ("hoogstens 1 van (a, b, c)", {"b"}, True),
+        ("hoogstens 1 van (a, b, c)", {"a", "b"}, False),
+        ("minstens 1 van (a, b) en niet c", {"b", "c"}, False),  # a count is one part
+        ("niet minstens 2 van (a,b) of c", {"a"}, True),
+        ("(minstens 3 van (a, b, c, d)) of hoogstens 0 van (x, y)", {"a", "y"}, False),
     ],
 )
 def test_conditions_hold_by_the_documented_rules(text, labels, holds):
@@ -49,6 +56,34 @@ def test_conditions_hold_by_the_documented_rules(text, labels, holds):
         ),
         ("a && b", "het teken '&' kan niet in een voorwaarde"),
         ("  ", "de voorwaarde is leeg"),
+        (
+            "minstens van (a, b)",
+            "na 'minstens' verwacht ik een getal, zoals: minstens 2 van (a, b, c)",
+        ),
+        (
+            "hoogstens 1 (a, b)",
+            "na 'hoogstens 1' verwacht ik 'van', zoals: minstens 2 van (a, b, c)",
+        ),
+        (
+            "minstens 1 van a",
+            "na 'van' verwacht ik de labels tussen haakjes, zoals: minstens 2 van (a, b, c)",
+        ),
+        (
+            "minstens 1 van (a b)",
+            "na 'a' verwacht ik een komma of een ), zoals: minstens 2 van (a, b, c)",
+        ),
+        ("minstens 1 van (a, a)", "het label 'a' staat twee keer in de telling"),
+        ("minstens 1 van (a, )", "in de telling verwacht ik een label, niet ')'"),
+        ("a, b", "na 'a' verwacht ik 'en' of 'of', niet ','"),
+        (
+            "minstens 4 van (a, b, c)",
+            "minstens 4 van 3 labels kan nooit gelden; noem meer labels of een kleiner getal",
+        ),
+        (
+            "hoogstens 2 van (a, b)",
+            "hoogstens 2 van 2 labels geldt altijd; laat de telling weg, of noem meer labels of "
+            "een ander getal",
+        ),
     ],
 )
 def test_unreadable_conditions_say_why(text, reason):
