@@ -34,7 +34,14 @@ PAGE = (
         "de antwoorden van een vraag, elk met `label` (de tekst van het antwoord), `next` (de "
         "pagina waar het naartoe leidt) en eventueel `hint` (een korte uitleg onder het "
         "antwoord), `short` (een korte naam voor de uitkomst, zie hieronder) en `labels` (zie "
-        '"Antwoorden die tellen")',
+        '"Antwoorden die tellen"); bij een vraag met `multiple` heeft een antwoord geen '
+        "`next`, en het antwoord dat de andere uitsluit `none: true`",
+    ),
+    Key(
+        "multiple",
+        'bij een vraag: `true` als de lezer meer antwoorden mag kiezen ("Kies alles wat van '
+        'toepassing is"); de vraag gaat dan verder met haar eigen `next` (zie "Vragen met '
+        'meer antwoorden")',
     ),
     Key(
         "topic",
@@ -49,6 +56,7 @@ OPTION = (
     Key("hint", "een korte uitleg onder het antwoord"),
     Key("labels", "de labels die het antwoord zet"),
     Key("short", "een korte naam voor de uitkomst"),
+    Key("none", '`true` bij het antwoord dat de andere uitsluit, zoals "Geen van deze"'),
 )
 BRANCH = (
     Key("when", "de voorwaarde over labels"),

@@ -190,8 +190,11 @@ def make_node(
     step = read_step(fields)
     next_id, branches = read_next(block, fields)
     next_label = fields.text("next_label") or ""
-    options = read_options(block, fields)
-    if "next" in fields.data and "options" in fields.data:
+    multiple = fields.flag("multiple") is not False  # 'multiple: ja' was meant as true
+    options = read_options(block, fields, multiple)
+    if multiple:
+        check_multiple(block, fields, options)
+    elif "next" in fields.data and "options" in fields.data:
         block.error(
             fields.line_of("options"),
             say("next-en-options"),
@@ -216,6 +219,7 @@ def make_node(
         branches=branches,
         blocks=text.blocks,
         topic=fields.text("topic") or "",
+        multiple=multiple,
         texts=Lookup((key.name, fields.text(key.name) or "") for key in keys.PAGE if key.text),
     )
 
@@ -264,8 +268,22 @@ def read_step(fields: Fields) -> int | None:
     return value
 
 
-def read_options(block: Block, fields: Fields) -> list[Option]:
-    """Read the answers of a question, each with a label and a next node."""
+def check_multiple(block: Block, fields: Fields, options: list[Option]) -> None:
+    """Check a question with several answers: answers to choose from, a way on."""
+    if not any(not option.none for option in options) and "options" not in fields.data:
+        block.error(fields.line_of("multiple"), say("meerkeuze-zonder-antwoorden"))
+    elif not any(not option.none for option in options) and options:
+        block.error(fields.line_of("options"), say("meerkeuze-zonder-antwoorden"))
+    if "next" not in fields.data:
+        block.error(fields.line_of("multiple"), say("meerkeuze-zonder-next"))
+    exclusive = [option for option in options if option.none]
+    for extra in exclusive[1:]:
+        block.error(extra.line, say("geen-van-deze-dubbel", label=extra.label))
+
+
+def read_options(block: Block, fields: Fields, multiple: bool = False) -> list[Option]:
+    """Read the answers of a question, each with a label and a next node; in a question
+    with several answers (multiple), the question has the next and its answers none."""
     items = fields.items("options")
     if items is None:
         return []
@@ -282,14 +300,31 @@ def read_options(block: Block, fields: Fields) -> list[Option]:
             continue
         option.allow_only(keys.names(keys.OPTION))
         label = option.text("label", required=True)
-        target, branches = read_next(block, option, required=True)
+        target: str | None = None
+        branches: tuple[Branch, ...] = ()
+        if multiple and "next" in option.data:
+            block.error(option.line_of("next"), say("meerkeuze-antwoord-met-next"))
+        else:
+            target, branches = read_next(block, option, required=not multiple)
         hint = option.text("hint") or ""
         labels = read_labels(block, option)
         short = option.text("short") or ""
-        if label and (target or branches):
+        none = option.flag("none") is not False
+        if none and not multiple:
+            block.error(option.line_of("none"), say("geen-van-deze-zonder-meerkeuze"))
+        elif none and labels:
+            block.error(option.line_of("labels"), say("geen-van-deze-met-labels", label=label))
+        if label and (target or branches or multiple):
             options.append(
                 Option(
-                    label, target or "", hint, line, labels=labels, branches=branches, short=short
+                    label,
+                    target or "",
+                    hint,
+                    line,
+                    labels=labels,
+                    branches=branches,
+                    short=short,
+                    none=none,
                 )
             )
     seen: set[str] = set()

@@ -166,7 +166,8 @@ MESSAGES = {
     ),
     "voorwaarde-onleesbaar": (
         "de voorwaarde '{when}' is niet te lezen: {reason}; schrijf labels met en, of, niet "
-        "en haakjes, zoals: aanbieder en niet (open-source of importeur)"
+        "en haakjes, zoals: aanbieder en niet (open-source of importeur), en tel ze met "
+        "minstens of hoogstens, zoals: minstens 2 van (a, b, c)"
     ),
     "next-lijst-leeg": (
         "'next' is een lege lijst; zet er keuzes onder, zoals '- when: label' met 'next: "
@@ -255,6 +256,32 @@ MESSAGES = {
         "'options' is leeg; geef ten minste één optie met 'label' en 'next', of haal 'options' weg"
     ),
     "dubbel-label": "twee opties heten '{label}'; geef elke optie een eigen label",
+    "geen-ja-nee": "'{key}' moet true of false zijn, niet '{written}'",
+    "meerkeuze-zonder-antwoorden": (
+        "een vraag met 'multiple: true' heeft antwoorden nodig om uit te kiezen; geef ze "
+        "onder 'options', elk met 'label' (en meestal 'labels')"
+    ),
+    "meerkeuze-zonder-next": (
+        "een vraag met 'multiple: true' gaat verder met haar eigen 'next', na alle gekozen "
+        "antwoorden; geef 'next' bij de vraag (een pagina, of keuzes met 'when')"
+    ),
+    "meerkeuze-antwoord-met-next": (
+        "in een vraag met 'multiple: true' heeft een antwoord geen 'next': de vraag zelf gaat "
+        "verder met haar 'next'; zet het antwoord een label en kies de weg met 'when' bij de "
+        "'next' van de vraag"
+    ),
+    "geen-van-deze-zonder-meerkeuze": (
+        "'none: true' kan alleen bij een vraag met 'multiple: true'; bij een gewone vraag "
+        "sluiten de antwoorden elkaar al uit: haal 'none' weg"
+    ),
+    "geen-van-deze-met-labels": (
+        "het antwoord '{label}' heeft 'none: true' en zet dus niets: haal 'labels' weg (wie "
+        "het kiest, koos geen van de andere antwoorden)"
+    ),
+    "geen-van-deze-dubbel": (
+        "het antwoord '{label}' is het tweede met 'none: true'; een vraag heeft hoogstens één "
+        "antwoord dat de andere uitsluit"
+    ),
     # site.yml
     "site-ontbreekt": (
         "site.yml ontbreekt; maak het bestand aan met ten minste 'title:' en 'start:'"

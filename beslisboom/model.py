@@ -84,11 +84,27 @@ class Option:
     labels: tuple[str, ...] = ()  # labels this answer sets
     branches: tuple[Branch, ...] = ()
     short: str = ""  # a short name for this answer on the result page ('raadplegen')
+    none: bool = False  # in a question with several answers: the one that excludes the rest
 
     @property
     def targets(self) -> tuple[str, ...]:
         """List the ids this answer may lead to."""
         return (self.next,) if self.next else tuple(b.next for b in self.branches)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A page of a question with several answers, as published: without a script it asks
+    about one answer at a time, Ja or Nee (see unfold.py); the first page also carries
+    every answer, which the script shows as checkboxes."""
+
+    question: str  # the id of the question as written
+    position: int  # which answer this page asks about, from 1
+    count: int  # how many answers the question has, its exclusive one not counted
+    label: str  # the answer this page asks about
+    hint: str = ""
+    items: tuple[tuple[str, str], ...] = ()  # on the first page: every answer, (label, hint)
+    none: str = ""  # on the first page: the exclusive answer's label, if the question has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +136,8 @@ class Node:
     blocks: tuple[Block, ...] = ()  # the text in parts, if some are shown only when...
     labels_shown: tuple[str, ...] = ()  # on a result: the words of the labels that led here
     topic: str = ""  # what this question decides, named on the result page ('Rol')
+    multiple: bool = False  # a question whose reader may choose several answers
+    choice: Choice | None = None  # a page of such a question, as published (see unfold.py)
     # the optional texts of keys marked text=True in keys.PAGE, by name ('' if not given)
     texts: Lookup[str] = field(default_factory=lambda: Lookup())
     hash_: int = hash_slot()
@@ -175,7 +193,7 @@ class Node:
     @property
     def uses_labels(self) -> bool:
         """Tell whether this node sets, tests or shows labels: the tree must be unfolded."""
-        return bool(self.branches or self.blocks) or any(
+        return bool(self.branches or self.blocks or self.multiple) or any(
             option.labels or option.branches for option in self.options
         )
 

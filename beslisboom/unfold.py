@@ -15,13 +15,16 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Any
 
+from . import choices
 from .check import conditions_of, link_line
+from .conditions import COUNTS
 from .graph import loop_from, reaching
 from .messages import say
 from .model import Branch, Lookup, Node, Problem, Site, when_text
 
 Labels = frozenset[str]
 State = tuple[str, Labels]  # a node's id and the labels that still matter there
+ANY_WAY = -2  # the way index under which a question with several answers notes its next
 EXPLORE_FACTOR = 4  # states are walked up to this many times the page limit, then it stops
 
 
@@ -89,11 +92,97 @@ def relevant_labels(site: Site) -> dict[str, Labels]:
     return {node_id: frozenset(labels) for node_id, labels in found.items()}
 
 
+def flowing_back(site: Site, own: dict[str, set[Any]]) -> dict[str, frozenset[Any]]:
+    """Give every node what it has itself and what every node after it has."""
+    found = {node_id: set(own.get(node_id, ())) for node_id in site.nodes}
+    changed = True
+    while changed:  # a few rounds: values flow back along the links until nothing changes
+        changed = False
+        for node in reversed(list(site.nodes.values())):
+            mine = found[node.id]
+            size = len(mine)
+            for target in node.targets:
+                mine |= found.get(target, set())
+            changed |= len(mine) != size
+    return {node_id: frozenset(values) for node_id, values in found.items()}
+
+
+class Counted:
+    """Labels that only counts tell apart, grouped per node, so that the walk keeps one
+    state per number ticked instead of one per combination.
+
+    Two labels are alike at a node when every condition on or after it names them in the
+    same counts and never on their own, no answer from there on can set them, and no
+    result shows them. Of alike labels only how many were gathered matters, and only up
+    to what the counts ask: a state keeps the first that many of them, by name. Nine
+    answers counted by 'minstens 2 van (...)' then make three states, not 512.
+    """
+
+    def __init__(self, site: Site) -> None:
+        own_conditions = {
+            n.id: {when.tree for when, _ in conditions_of(n)} for n in site.nodes.values()
+        }
+        trees = flowing_back(site, own_conditions)
+        settable = flowing_back(
+            site,
+            {n.id: {name for o in n.options for name in o.labels} for n in site.nodes.values()},
+        )
+        shown = set(site.settings.label_words)
+        self.groups: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {}
+        for node_id, future in trees.items():
+            signature: dict[str, set[tuple[Any, ...]]] = {}
+            single: set[str] = set(shown) | set(settable[node_id])
+            for tree in future:
+                for part in parts_of(tree):
+                    if part[0] == "label":
+                        single.add(part[1])
+                    elif part[0] in COUNTS:
+                        for name in part[2]:
+                            signature.setdefault(name, set()).add(part)
+            alike: dict[frozenset[tuple[Any, ...]], list[str]] = {}
+            for name, counts in signature.items():
+                if name not in single:
+                    alike.setdefault(frozenset(counts), []).append(name)
+            self.groups[node_id] = tuple(
+                (tuple(sorted(names)), max(needed(count) for count in counts))
+                for counts, names in alike.items()
+                if len(names) > 1
+            )
+
+    def reduce(self, node_id: str, labels: Labels) -> Labels:
+        """Keep of each group of alike labels the first as many as were gathered, up to
+        what the counts ask."""
+        groups = self.groups.get(node_id)
+        if not groups:
+            return labels
+        kept = set(labels)
+        for names, cap in groups:
+            present = [name for name in names if name in kept]
+            if present == list(names[: min(len(present), cap)]):
+                continue
+            kept.difference_update(present)
+            kept.update(names[: min(len(present), cap)])
+        return frozenset(kept)
+
+
+def parts_of(tree: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """List a condition's labels and counts, each as its part of the tree."""
+    if tree[0] in ("label", *COUNTS):
+        return [tree]
+    return [part for branch in tree[1:] for part in parts_of(branch)]
+
+
+def needed(count: tuple[Any, ...]) -> int:
+    """Give how many of a count's labels tell every outcome apart: 'minstens 2' needs to
+    know up to 2, 'hoogstens 1' up to 2 (more than one)."""
+    return count[1] if count[0] == "minstens" else count[1] + 1
+
+
 def unfold(site: Site) -> Unfolded:
     """Turn a tree with labels into plain pages; report what the labels make impossible."""
     if not any(node.uses_labels for node in site.nodes.values()):
         return Unfolded(site, site)
-    walk = Walk(site)  # the labels were checked with the rest (check.check_labels)
+    walk = Walk(choices.expand(site))  # the labels were checked with the rest (check.py)
     problems = walk.problems()
     if any(problem.is_error for problem in problems):
         return Unfolded(site, site, tuple(problems))
@@ -129,6 +218,7 @@ class Walk:
     def __init__(self, site: Site) -> None:
         self.site = site
         self.relevant = relevant_labels(site)
+        self.counted = Counted(site)
         self.states: dict[State, int] = {}
         self.order: list[State] = []
         self.moves: list[list[int]] = []  # per state, per way: the next state (-1: none)
@@ -173,8 +263,10 @@ class Walk:
                     self.moves[number].append(-1)
                     continue
                 self.chosen.add((node_id, way.index, chosen[0]))
+                if node.choice:  # a question with several answers: its next, from any page
+                    self.chosen.add((node.choice.question, ANY_WAY, chosen[0]))
                 target = chosen[1].next
-                state = (target, gathered & self.relevant[target])
+                state = (target, self.counted.reduce(target, gathered & self.relevant[target]))
                 known = len(self.order)
                 following = self.add(state, number, way.label)
                 self.moves[number].append(following)
@@ -211,9 +303,9 @@ class Walk:
             problems.append(Problem(node.path, way.line, message))
         for node_id in self.reached:
             node = site.nodes[node_id]
-            for way in ways(node):
+            for way, taken in self.branch_ways(node):
                 for index, branch in enumerate(way.branches):
-                    if len(way.branches) > 1 and (node_id, way.index, index) not in self.chosen:
+                    if len(way.branches) > 1 and (*taken, index) not in self.chosen:
                         message = say(
                             "voorwaarde-nooit", when=when_text(branch), target=branch.next
                         )
@@ -224,6 +316,16 @@ class Walk:
         if not self.dead_ends:
             problems += self.stuck()
         return problems
+
+    def branch_ways(self, node: Node) -> list[tuple[Way, tuple[str, int]]]:
+        """List a node's ways whose branches are each to be taken on some route, with the
+        key their choices were noted by: of a question with several answers, its next
+        once, on its last page, whichever of its pages led there."""
+        if node.choice is None:
+            return [(way, (node.id, way.index)) for way in ways(node)]
+        if node.choice.position < node.choice.count:
+            return []
+        return [(ways(node)[0], (node.choice.question, ANY_WAY))]
 
     def unused_blocks(self, node: Node) -> list[Problem]:
         """Warn about parts of a text that no route shows."""

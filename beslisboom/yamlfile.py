@@ -343,6 +343,17 @@ class Fields:
             self.block.warn(self.line_of(key), say("losse-aanhalingsteken", key=key, text=value))
         return value.strip()
 
+    def flag(self, key: str) -> bool | None:
+        """Return a true/false value (false when absent); report any other value, and
+        give None for it."""
+        value = self.data.get(key)
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        written = getattr(self.value_nodes[key], "value", value)
+        shown = written if isinstance(written, str) else "..."
+        self.block.error(self.line_of(key), say("geen-ja-nee", key=key, written=shown))
+        return None
+
     def hidden_text(self, key: str) -> str:
         """Give the text written after 'key:' that YAML did not take as a value, if any."""
         if key not in self.data:

@@ -220,7 +220,7 @@ CASES = {
         {"start.md": page("Start", "nxt: einde\n")},
         [
             "content/start.md:3: fout: onbekende sleutel 'nxt' in de front matter (bedoel je "
-            "'next'?); toegestaan zijn: title, step, next, next_label, options, topic"
+            "'next'?); toegestaan zijn: title, step, next, next_label, options, multiple, topic"
         ],
     ),
     "unknown-option-key": (
@@ -230,7 +230,7 @@ CASES = {
         },
         [
             "content/start.md:6: fout: onbekende sleutel 'hnt' in een optie (bedoel je 'hint'?); "
-            "toegestaan zijn: label, next, hint, labels, short"
+            "toegestaan zijn: label, next, hint, labels, short, none"
         ],
     ),
     "duplicate-key": (
@@ -518,12 +518,14 @@ CASES = {
             + "...' is niet te lezen: de voorwaarde noemt 500 labels, meer dan de 100 die er in "
             "één mogen; verdeel haar over meer keuzes, of geef een groep antwoorden één label "
             "samen; schrijf labels met en, of, niet en haakjes, zoals: aanbieder en niet "
-            "(open-source of importeur)",
+            "(open-source of importeur), en tel ze met minstens of hoogstens, zoals: minstens 2 "
+            "van (a, b, c)",
             "content/start.md:6: fout: de voorwaarde '"
             + "(" * 77
             + "...' is niet te lezen: de voorwaarde heeft 330 haakjes binnen elkaar, meer dan de "
             "20 die mogen; schrijf haar eenvoudiger; schrijf labels met en, of, niet en haakjes, "
-            "zoals: aanbieder en niet (open-source of importeur)",
+            "zoals: aanbieder en niet (open-source of importeur), en tel ze met minstens of "
+            "hoogstens, zoals: minstens 2 van (a, b, c)",
         ],
     ),
     "space-from-word-and-a-key-without-colon": (
@@ -626,6 +628,114 @@ CASES = {
             "bij een antwoord, of verbeter de naam",
         ],
     ),
+    "multiple-not-true-or-false": (
+        {
+            "start.md": page("Welke?", "multiple: ja\noptions:\n  - label: A\nnext: einde\n"),
+            "einde.md": OK_END,
+        },
+        ["content/start.md:3: fout: 'multiple' moet true of false zijn, niet 'ja'"],
+    ),
+    "multiple-without-answers": (
+        {"start.md": page("Welke?", "multiple: true\nnext: einde\n"), "einde.md": OK_END},
+        [
+            "content/start.md:3: fout: een vraag met 'multiple: true' heeft antwoorden nodig om "
+            "uit te kiezen; geef ze onder 'options', elk met 'label' (en meestal 'labels')"
+        ],
+    ),
+    "multiple-with-only-none": (
+        {
+            "start.md": page(
+                "Welke?", "multiple: true\noptions:\n  - label: Geen\n    none: true\nnext: einde\n"
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:4: fout: een vraag met 'multiple: true' heeft antwoorden nodig om "
+            "uit te kiezen; geef ze onder 'options', elk met 'label' (en meestal 'labels')"
+        ],
+    ),
+    "multiple-without-next": (
+        {"start.md": page("Welke?", "multiple: true\noptions:\n  - label: A\n  - label: B\n")},
+        [
+            "content/start.md:3: fout: een vraag met 'multiple: true' gaat verder met haar eigen "
+            "'next', na alle gekozen antwoorden; geef 'next' bij de vraag (een pagina, of keuzes "
+            "met 'when')"
+        ],
+    ),
+    "multiple-answer-with-next": (
+        {
+            "start.md": page(
+                "Welke?",
+                "multiple: true\noptions:\n  - label: A\n    next: einde\n  - label: B\n"
+                "next: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:6: fout: in een vraag met 'multiple: true' heeft een antwoord geen "
+            "'next': de vraag zelf gaat verder met haar 'next'; zet het antwoord een label en "
+            "kies de weg met 'when' bij de 'next' van de vraag"
+        ],
+    ),
+    "none-without-multiple": (
+        {
+            "start.md": page(
+                "Welke?",
+                "options:\n  - label: A\n    next: einde\n  - label: Geen\n    none: true\n"
+                "    next: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:7: fout: 'none: true' kan alleen bij een vraag met 'multiple: "
+            "true'; bij een gewone vraag sluiten de antwoorden elkaar al uit: haal 'none' weg"
+        ],
+    ),
+    "none-with-labels": (
+        {
+            "start.md": page(
+                "Welke?",
+                "multiple: true\noptions:\n  - label: A\n  - label: Geen van deze\n"
+                "    none: true\n    labels: [niets]\nnext: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:8: fout: het antwoord 'Geen van deze' heeft 'none: true' en zet "
+            "dus niets: haal 'labels' weg (wie het kiest, koos geen van de andere antwoorden)"
+        ],
+    ),
+    "two-none": (
+        {
+            "start.md": page(
+                "Welke?",
+                "multiple: true\noptions:\n  - label: A\n  - label: Geen van deze\n"
+                "    none: true\n  - label: Geen van beide\n    none: true\nnext: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:8: fout: het antwoord 'Geen van beide' is het tweede met 'none: "
+            "true'; een vraag heeft hoogstens één antwoord dat de andere uitsluit"
+        ],
+    ),
+    "count-never-holds": (
+        {
+            "start.md": page(
+                "Welke?",
+                "multiple: true\noptions:\n  - label: A\n    labels: [a]\n  - label: B\n"
+                "    labels: [b]\nnext:\n  - when: minstens 3 van (a, b)\n    next: einde\n"
+                "  - next: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:10: fout: de voorwaarde 'minstens 3 van (a, b)' is niet te lezen: "
+            "minstens 3 van 2 labels kan nooit gelden; noem meer labels of een kleiner getal; "
+            "schrijf labels met en, of, niet en haakjes, zoals: aanbieder en niet (open-source "
+            "of importeur), en tel ze met minstens of hoogstens, zoals: minstens 2 van (a, b, c)",
+        ],
+    ),
     "label-and-link-mistakes-at-once": (  # the label checks are with the others
         {
             "start.md": (
@@ -671,7 +781,8 @@ CASES = {
         [
             "content/start.md:7: fout: de voorwaarde 'rood en' is niet te lezen: na "
             "'en' ontbreekt een label; schrijf labels met en, of, niet en haakjes, "
-            "zoals: aanbieder en niet (open-source of importeur)",
+            "zoals: aanbieder en niet (open-source of importeur), en tel ze met minstens of "
+            "hoogstens, zoals: minstens 2 van (a, b, c)",
         ],
     ),
     "no-condition-holds": (
@@ -1158,5 +1269,6 @@ def test_a_new_key_needs_only_its_line_in_the_table_and_a_template(
     (content / "einde.md").write_text(page("Einde", "sumary: Klaar\n"), encoding="utf-8")
     assert messages(content) == [
         "content/einde.md:3: fout: onbekende sleutel 'sumary' in de front matter (bedoel je "
-        "'summary'?); toegestaan zijn: title, step, next, next_label, options, topic, summary"
+        "'summary'?); toegestaan zijn: title, step, next, next_label, options, multiple, topic, "
+        "summary"
     ]
