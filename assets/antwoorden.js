@@ -94,6 +94,10 @@
     var seen = {};
     answers.forEach(function (a, k) {
       var node = data.nodes[a.q];
+      if (node && node.m) {
+        chosenRow(rows, seen, a, k, node);
+        return;
+      }
       if (!node || !node.q) {
         return;
       }
@@ -108,8 +112,43 @@
     return rows;
   }
 
+  /* A question with several answers is asked one answer at a time (node.m: [question,
+     position, count, answer]): its answers make one row, {chosen: [...], n: answers in
+     it}, which starts again when the reader comes back to its first page. */
+  function chosenRow(rows, seen, a, k, node) {
+    var key = "m:" + node.m[0];
+    var row;
+    if (node.m[1] === 1) {
+      row = { page: a.q, k: k, n: 0, node: node, chosen: [], none: "" };
+      if (seen.hasOwnProperty(key)) {
+        rows[seen[key]] = row;
+      } else {
+        seen[key] = rows.length;
+        rows.push(row);
+      }
+    } else if (seen.hasOwnProperty(key)) {
+      row = rows[seen[key]];
+    } else {
+      return;
+    }
+    row.n = k - row.k + 1;
+    if (a.i === 0) {
+      row.chosen.push(node.m[3]);
+    } else if (a.i === 2 && node.o[2]) {
+      row.none = node.o[2][0];
+    }
+  }
+
   function given(row, answers) {
     return row.node.o[answers[row.k].i];
+  }
+
+  /* The answer of a row in words: the one chosen, or the ones ticked, by commas. */
+  function answerWords(row, answers) {
+    if (row.chosen) {
+      return row.chosen.length ? row.chosen.join(", ") : (row.none || "Geen");
+    }
+    return given(row, answers)[0];
   }
 
   /* view: {here, answers, place (the page's main or section), change(k) -> link} */
@@ -150,6 +189,9 @@
   /* On an end page: per question with a topic, the answer and the advice it led to. */
   function adviceItems(rows, answers) {
     return rows.filter(function (row) { return row.node.k; }).map(function (row) {
+      if (row.chosen) {
+        return { name: row.node.k + ": " + answerWords(row, answers), advice: [] };
+      }
       var option = given(row, answers);
       var target = data.nodes[option[1]];
       return {
@@ -200,9 +242,17 @@
       var question = element("th", "answer-question", row.node.t);
       question.scope = "row";
       tr.appendChild(question);
-      tr.appendChild(element("td", "answer-given", given(row, view.answers)[0]));
+      var answer = element("td", "answer-given");
+      if (row.chosen && row.chosen.length) {
+        var list = element("ul", "answer-choices");
+        row.chosen.forEach(function (label) { list.appendChild(element("li", "", label)); });
+        answer.appendChild(list);
+      } else {
+        answer.textContent = answerWords(row, view.answers);
+      }
+      tr.appendChild(answer);
       var cell = element("td", "answer-change-cell");
-      var change = view.change(row.k);
+      var change = view.change(row.k, row.n || 1);
       change.className = "answer-change";
       change.appendChild(document.createTextNode("Wijzigen"));
       change.appendChild(element("span", "visually-hidden", " antwoord op: " + row.node.t));
@@ -272,7 +322,7 @@
     if (rows.length) {
       lines.push("", "Jouw antwoorden");
       rows.forEach(function (row) {
-        lines.push(row.node.t + " " + given(row, view.answers)[0]);
+        lines.push(row.node.t + " " + answerWords(row, view.answers));
       });
     }
     var contact = view.place.querySelector(".contact");
@@ -339,6 +389,68 @@
     }
   }
 
+  /* --- A question with several answers: its checkboxes, instead of one at a time --- */
+
+  /* Show the checkboxes of the page (or section) `here` in place, and on "Verder" follow
+     the page's own Ja/Nee links for the answers ticked, as a reader without this script
+     would: go(page, answers) is given where they lead and the answers on the way. */
+  function offerChoices(place, here, go) {
+    var form = place.querySelector("form[data-choices]");
+    var node = data.nodes[here];
+    if (!form || !node || !node.m || !node.o) {
+      return;
+    }
+    var boxes = Array.prototype.slice.call(
+      form.querySelectorAll("input[type=checkbox]:not([data-none])"));
+    var none = form.querySelector("input[data-none]");
+    var error = form.querySelector(".field-error");
+    var set = form.querySelector(".choices-set");
+    form.hidden = false;
+    Array.prototype.forEach.call(place.querySelectorAll("[data-one-by-one]"),
+      function (part) { part.hidden = true; });
+    if (none) {
+      none.addEventListener("change", function () {
+        if (none.checked) {
+          boxes.forEach(function (box) { box.checked = false; });
+        }
+      });
+      boxes.forEach(function (box) {
+        box.addEventListener("change", function () {
+          if (box.checked) {
+            none.checked = false;
+          }
+        });
+      });
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var ticked = boxes.map(function (box) { return box.checked; });
+      if (none && !none.checked && ticked.indexOf(true) < 0) {
+        error.hidden = false;
+        set.classList.add("has-error");
+        var described = set.getAttribute("aria-describedby");
+        if (described.indexOf(error.id) < 0) {
+          set.setAttribute("aria-describedby", error.id + " " + described);
+        }
+        boxes[0].focus();
+        return;
+      }
+      var page = here;
+      var chain = [];
+      if (none && none.checked && node.o[2]) {
+        chain.push({ q: here, i: 2 });
+        page = node.o[2][1];
+      } else {
+        for (var k = 0; k < ticked.length && data.nodes[page]; k++) {
+          var i = ticked[k] ? 0 : 1;
+          chain.push({ q: page, i: i });
+          page = data.nodes[page].o[i][1];
+        }
+      }
+      go(page, chain);
+    });
+  }
+
   /* --- The site: one page per node, the answers in ?antwoorden=page.option~... --- */
 
   function site(here) {
@@ -380,6 +492,18 @@
       later = [];
     }
     var node = data.nodes[here];
+    offerChoices(document.querySelector("main"), here, function (page, chain) {
+      var chosen = answers.concat(chain);
+      var kept = leadsTo(answers, here) ? keep(chosen, later) : chain;
+      if (!leadsTo(answers, here)) {
+        window.location.href = page; /* opened mid-way: where the links lead */
+      } else if (kept.length === chosen.length) {
+        window.location.href = address(page, chosen);
+      } else {
+        var route = replay(kept);
+        window.location.href = address(route[route.length - 1], kept);
+      }
+    });
     if (!node || !leadsTo(answers, here)) {
       return; /* opened mid-way without a route: the plain links do the work */
     }
@@ -420,9 +544,9 @@
       here: here,
       answers: answers,
       place: document.querySelector("main"),
-      change: function (k) {
+      change: function (k, n) {
         var link = element("a", "");
-        link.href = address(answers[k].q, answers.slice(0, k), answers.slice(k + 1));
+        link.href = address(answers[k].q, answers.slice(0, k), answers.slice(k + n));
         return link;
       }
     });
@@ -465,11 +589,11 @@
         here: here,
         answers: answers,
         place: document.getElementById(here),
-        change: function (k) {
+        change: function (k, n) {
           var link = element("a", "");
           link.href = "#" + answers[k].q;
           link.addEventListener("click", function () {
-            pending = { answers: answers.slice(0, k), later: answers.slice(k + 1) };
+            pending = { answers: answers.slice(0, k), later: answers.slice(k + n) };
           });
           return link;
         }
@@ -515,6 +639,17 @@
       if (section) {
         pending = { answer: { q: section.id, i: parseInt(link.getAttribute("data-answer"), 10) } };
       }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".node"), function (section) {
+      offerChoices(section, section.id, function (page, chain) {
+        var here = section.id;
+        var before = leadsTo(shown.antwoorden, here) ? shown.antwoorden : [];
+        var kept = keep(before.concat(chain), shown.later);
+        var route = replay(kept);
+        carry = { antwoorden: kept, later: [] };
+        pending = null;
+        window.location.hash = "#" + (route ? route[route.length - 1] : page);
+      });
     });
     window.addEventListener("hashchange", arrive);
     addSkipLink();

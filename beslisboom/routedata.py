@@ -43,6 +43,9 @@ def node_json(mode: str, view: View) -> str:
         entry["k"] = node.topic
     if view.advice:
         entry["a"] = 1
+    if node.choice:  # a page of a question with several answers: which answer it asks
+        choice = node.choice
+        entry["m"] = [choice.question, choice.position, choice.count, choice.label]
     if "~" in node.id:  # a copy made by the labels: the same question as its first page
         entry["w"] = node.id.split("~")[0]
     value = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
