@@ -175,7 +175,7 @@ class Node:
     def routes(self) -> tuple[tuple[str, str, str], ...]:
         """List (answer, target id, condition): every option, or the next link as
         'Volgende'; a conditional next gives one route per branch ('' where it is none)."""
-        label = self.next_label or "Volgende"
+        label = self.next_label or ("Verder" if self.multiple else "Volgende")
         if self.next:
             return ((label, self.next, ""),)
         if self.branches:
