@@ -223,6 +223,13 @@ MESSAGES = {
         "{limit} (limits: extra_pages in site.yml); de meeste komen van {labels}: test die "
         "labels op minder plaatsen, of verhoog de grens"
     ),
+    "te-veel-paginas-meerkeuze": (
+        "de vraag '{question}' maakt de meeste van de {extra} pagina's extra, meer dan de grens "
+        "van {limit} (limits: extra_pages in site.yml): elke combinatie van haar antwoorden "
+        "waarvan de labels verderop apart tellen, krijgt eigen pagina's (de meeste komen van "
+        "{labels}); tel die labels met 'minstens' of 'hoogstens', test ze op minder plaatsen, "
+        "of verhoog de grens"
+    ),
     # Import
     "import-overgeslagen": "niet omgezet: {what}; zet dit zelf over in de pagina's",
     "import-vorm": (

@@ -450,5 +450,23 @@ class Walk:
         savings.sort(key=lambda found: (-found[0], -found[1], found[2]))
         named = ", ".join(name for _, _, name in savings[:3])
         count = f"meer dan {limit}" if self.stopped else f"{extra}"  # a part was not walked
+        ticked = {  # the labels set by the answers of questions with several answers
+            name: node.choice.question
+            for node in site.nodes.values()
+            if node.choice is not None
+            for option in node.options
+            for name in option.labels
+        }
+        asked = {ticked.get(name, "") for _, _, name in savings[:3]}
+        if len(asked) == 1 and "" not in asked:  # they all come from one such question
+            question = site.nodes[asked.pop()]  # its first page keeps its id
+            message = say(
+                "te-veel-paginas-meerkeuze",
+                question=question.title,
+                extra=count,
+                limit=limit,
+                labels=named,
+            )
+            return Problem(question.path, question.options[0].line, message)
         message = say("te-veel-paginas", extra=count, limit=limit, labels=named)
         return Problem(site.settings_path, site.settings.limits.line, message)

@@ -1234,6 +1234,38 @@ def test_label_site_check(make_tree, site, expected):
     assert messages(make_tree(LABELS_TREE, site=site)) == expected
 
 
+# Files and a site.yml together: the checks that need both.
+TREE_AND_SITE_CASES = {
+    "ticking-makes-too-many-pages": (
+        {
+            "start.md": page(
+                "Wat geldt?",
+                "multiple: true\noptions:\n"
+                + "".join(f"  - label: {n.upper()}\n    labels: [{n}]\n" for n in "abcde")
+                + "next: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        "title: Testboom\nstart: start\nlimits:\n  extra_pages: 10\nlabels:\n"
+        + "".join(f"  {n}: {n.upper()}\n" for n in "abcde"),
+        [
+            "content/start.md:5: fout: de vraag 'Wat geldt?' maakt de meeste van de 61 pagina's "
+            "extra, meer dan de grens van 10 (limits: extra_pages in site.yml): elke combinatie "
+            "van haar antwoorden waarvan de labels verderop apart tellen, krijgt eigen pagina's "
+            "(de meeste komen van a, b, c); tel die labels met 'minstens' of 'hoogstens', test "
+            "ze op minder plaatsen, of verhoog de grens"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "files, site, expected", TREE_AND_SITE_CASES.values(), ids=TREE_AND_SITE_CASES.keys()
+)
+def test_tree_and_site_check(make_tree, files, site, expected):
+    assert messages(make_tree(files, site=site)) == expected
+
+
 def test_a_new_key_needs_only_its_line_in_the_table_and_a_template(
     make_tree, tmp_path, monkeypatch
 ):

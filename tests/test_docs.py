@@ -12,7 +12,7 @@ import pytest
 from beslisboom.cli import make_parser
 from beslisboom.messages import MESSAGES
 from conftest import ROOT, unwritable, writable
-from test_checks import CASES, LABEL_SITE_CASES, SITE_CASES
+from test_checks import CASES, LABEL_SITE_CASES, SITE_CASES, TREE_AND_SITE_CASES
 from test_input import limit_messages, size_messages, special_file_messages
 from test_media import media_messages
 
@@ -47,6 +47,7 @@ def test_every_message_is_provoked_by_a_test():
         for _, expected in [*CASES.values(), *SITE_CASES.values(), *LABEL_SITE_CASES.values()]
         for line in expected
     ]
+    found += [line for _, _, expected in TREE_AND_SITE_CASES.values() for line in expected]
     found += [line for case in EXTRA.values() for line in case]
     missing = [
         code
