@@ -252,7 +252,7 @@
       }
       tr.appendChild(answer);
       var cell = element("td", "answer-change-cell");
-      var change = view.change(row.k, row.n || 1);
+      var change = view.change(row.k, row.chosen ? 0 : 1); /* ticked again from 'later' */
       change.className = "answer-change";
       change.appendChild(document.createTextNode("Wijzigen"));
       change.appendChild(element("span", "visually-hidden", " antwoord op: " + row.node.t));
@@ -451,6 +451,41 @@
     });
   }
 
+  /* Is this answer one given on a page of the question with several answers `key`? */
+  function ofQuestion(a, key) {
+    var node = data.nodes[a.q];
+    return Boolean(node && node.m && node.m[0] === key);
+  }
+
+  /* Tick again the boxes of answers given before (kept in `later` by "Wijzigen"). */
+  function tickAgain(place, here, later) {
+    var form = place.querySelector("form[data-choices]");
+    var node = data.nodes[here];
+    if (!form || !node || !node.m) {
+      return;
+    }
+    var boxes = form.querySelectorAll("input[type=checkbox]:not([data-none])");
+    var none = form.querySelector("input[data-none]");
+    later.forEach(function (a) {
+      if (!ofQuestion(a, node.m[0])) {
+        return;
+      }
+      var asked = data.nodes[a.q].m[1];
+      if (a.i === 0 && boxes[asked - 1]) {
+        boxes[asked - 1].checked = true;
+      } else if (a.i === 2 && none) {
+        none.checked = true;
+      }
+    });
+  }
+
+  /* Later answers without those of the question with several answers on this page, which
+     its boxes give anew. */
+  function afterQuestion(later, here) {
+    var node = data.nodes[here];
+    return later.filter(function (a) { return !(node && node.m && ofQuestion(a, node.m[0])); });
+  }
+
   /* --- The site: one page per node, the answers in ?antwoorden=page.option~... --- */
 
   function site(here) {
@@ -494,11 +529,13 @@
     var node = data.nodes[here];
     offerChoices(document.querySelector("main"), here, function (page, chain) {
       var chosen = answers.concat(chain);
-      var kept = leadsTo(answers, here) ? keep(chosen, later) : chain;
+      var rest = afterQuestion(later, here);
+      var kept = leadsTo(answers, here) ? keep(chosen, rest) : chain;
       if (!leadsTo(answers, here)) {
         window.location.href = page; /* opened mid-way: where the links lead */
       } else if (kept.length === chosen.length) {
-        window.location.href = address(page, chosen);
+        /* later answers no longer fit the route: carried on, for boxes to tick again */
+        window.location.href = address(page, chosen, rest);
       } else {
         var route = replay(kept);
         window.location.href = address(route[route.length - 1], kept);
@@ -507,6 +544,7 @@
     if (!node || !leadsTo(answers, here)) {
       return; /* opened mid-way without a route: the plain links do the work */
     }
+    tickAgain(document.querySelector("main"), here, later);
     Array.prototype.forEach.call(document.querySelectorAll("a[data-answer]"), function (link) {
       var index = parseInt(link.getAttribute("data-answer"), 10);
       var chosen = answers.concat([{ q: here, i: index }]);
@@ -585,6 +623,7 @@
         back.href = "#" + path[position - 1];
         nav.appendChild(back);
       }
+      tickAgain(document.getElementById(here), here, state.later || []);
       show({
         here: here,
         answers: answers,
@@ -644,9 +683,10 @@
       offerChoices(section, section.id, function (page, chain) {
         var here = section.id;
         var before = leadsTo(shown.antwoorden, here) ? shown.antwoorden : [];
-        var kept = keep(before.concat(chain), shown.later);
+        var rest = afterQuestion(shown.later, here);
+        var kept = keep(before.concat(chain), rest);
         var route = replay(kept);
-        carry = { antwoorden: kept, later: [] };
+        carry = { antwoorden: kept, later: kept.length > before.length + chain.length ? [] : rest };
         pending = null;
         window.location.hash = "#" + (route ? route[route.length - 1] : page);
       });

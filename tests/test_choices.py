@@ -338,3 +338,43 @@ def test_the_new_pages_are_accessible_and_keyboard_reaches_every_box(
     assert keys.here().startswith("kenmerken")
     assert keys.errors == []
     keys.close()
+
+
+@pytest.mark.parametrize("where", ["site", "single"])
+def test_changing_a_question_with_several_answers_ticks_them_again(browser, site, where):
+    """'Wijzigen' goes back to the question with its boxes ticked as they were; the next
+    question's answers, on another page now that the labels differ, are ticked again too."""
+    visit = Visit(browser, site.as_uri() + "/")
+    shown = "main" if where == "site" else ".node:target"
+    ticks = visit.page.locator(f"{shown} input[type=checkbox]")
+
+    def boxes() -> list[bool]:
+        found = visit.page.locator(f"{shown} input[type=checkbox]:not([data-none])")
+        return [found.nth(index).is_checked() for index in range(found.count())]
+
+    def press(locator) -> None:
+        visit.follow(locator.click) if where == "site" else locator.click()
+
+    def verder() -> None:
+        press(visit.page.locator(f"{shown} form[data-choices] button"))
+
+    visit.open("soorten.html" if where == "site" else SINGLE + "#soorten")
+    ticks.nth(0).check()
+    ticks.nth(2).check()
+    verder()
+    ticks.nth(1).check()
+    verder()
+    press(visit.page.locator(f"{shown} .answer-change").first)
+    assert boxes() == [True, False, True, False, False]
+    ticks.nth(2).uncheck()
+    ticks.nth(3).check()
+    verder()
+    assert boxes() == [False, True, False, False, False]  # the next question, on another page
+    verder()
+    rows = visit.page.eval_on_selector_all(
+        f"{shown} .answer-given",
+        "cells => cells.map(c => [...c.querySelectorAll('li')].map(l => l.textContent).join('|'))",
+    )
+    assert rows == ["Gezondheidsgegevens|Het burgerservicenummer", KENMERKEN[1][0]]
+    assert visit.errors == []
+    visit.close()
