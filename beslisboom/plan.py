@@ -85,6 +85,7 @@ class Kind(NamedTuple):
     mode: str = SITE
     page: str | None = None  # None: the node's own page
     settings: tuple[tuple[str, Any], ...] = ()  # more variables for the template
+    text: bool = True  # whether the template shows the node's text (body)
 
 
 class Piece(NamedTuple):  # thousands are made every build: a tuple is made quickest
@@ -101,10 +102,11 @@ class Piece(NamedTuple):  # thousands are made every build: a tuple is made quic
         """Give the template's variables."""
         view, kind = self.view, self.kind
         links = view.links(kind.mode, kind.page)
+        body = links.in_text(view.node.body_html, view.media) if kind.text else ""
         return {
             "site": view.site,
             "node": view.node,
-            "body": Markup(links.in_text(view.node.body_html, view.media)),
+            "body": Markup(body),
             "nodes": view.nodes,
             "back": view.back,
             "is_start": view.node.id == view.site.start,
