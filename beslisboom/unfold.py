@@ -79,17 +79,7 @@ def tested(node: Node, site: Site) -> set[str]:
 
 def relevant_labels(site: Site) -> dict[str, Labels]:
     """Give every node the labels tested on it or anywhere after it."""
-    found = {node_id: set(tested(node, site)) for node_id, node in site.nodes.items()}
-    changed = True
-    while changed:  # a few rounds: labels flow back along the links until nothing changes
-        changed = False
-        for node in reversed(list(site.nodes.values())):
-            mine = found[node.id]
-            size = len(mine)
-            for target in node.targets:
-                mine |= found.get(target, set())
-            changed |= len(mine) != size
-    return {node_id: frozenset(labels) for node_id, labels in found.items()}
+    return flowing_back(site, {node_id: tested(node, site) for node_id, node in site.nodes.items()})
 
 
 def flowing_back(site: Site, own: dict[str, set[Any]]) -> dict[str, frozenset[Any]]:

@@ -158,16 +158,20 @@ def test_the_question_is_one_box_in_the_overview_and_the_flowchart(site):
 # --- With the script: ticking boxes in Chromium -------------------------------------------
 
 
-def tick_and_go(visit: Visit, ticks: tuple[bool, ...]) -> None:
-    """Tick the boxes of the question shown (or 'Geen van deze' if none), press Verder."""
-    form = visit.page.locator("form[data-choices]:visible")
+def tick_and_go(visit: Visit, ticks: tuple[bool, ...], shown: str = "main") -> None:
+    """Tick the boxes of the question shown (or 'Geen van deze' if none), press Verder:
+    on a page of the site, or (shown '.node:target') in the single file."""
+    form = visit.page.locator(f"{shown} form[data-choices]")
     boxes = form.locator("input[type=checkbox]:not([data-none])")
     for index, tick in enumerate(ticks):
         if tick:
             boxes.nth(index).check()
     if not any(ticks):
         form.locator("input[data-none]").check()
-    visit.follow(form.locator("button").click)
+    if shown == "main":
+        visit.follow(form.locator("button").click)
+    else:
+        form.locator("button").click()
 
 
 def answer_cells(visit: Visit) -> list[str]:
@@ -256,14 +260,7 @@ def test_ticking_in_the_single_file_ends_where_its_links_do(browser, site):
         visit.open(SINGLE)
         visit.page.locator("#begin a[data-next]").click()
         for ticks in ticked:
-            form = visit.page.locator(".node:target form[data-choices]")
-            boxes = form.locator("input[type=checkbox]:not([data-none])")
-            for index, tick in enumerate(ticks):
-                if tick:
-                    boxes.nth(index).check()
-            if not any(ticks):
-                form.locator("input[data-none]").check()
-            form.locator("button").click()
+            tick_and_go(visit, ticks, ".node:target")
         arrived = "#" + visit.page.evaluate("location.hash.slice(1)")
         assert arrived == sections.walk("#begin", ticked, none=False), ticked
         rows = visit.page.eval_on_selector_all(
