@@ -51,15 +51,30 @@
     return position >= 0 && path.length - position === onward(page).length;
   }
 
-  /* After a changed answer: keep later answers while they still fit the new route. */
+  /* What makes a page the same question as another: its title and its answers. Copies
+     of one question, made by the labels, share them (and each page of a question with
+     several answers its place in the row). */
+  function questionOf(page) {
+    var node = data.nodes[page];
+    if (!node || !node.o) {
+      return "";
+    }
+    return (node.m ? node.m[0] + "\n" + node.m[1] + "\n" : "") + node.t + "\n" +
+      node.o.map(function (o) { return o[0]; }).join("\n");
+  }
+
+  /* After a changed answer: keep later answers while they still fit the new route, also
+     where the route now passes another copy of the same question. */
   function keep(answers, later) {
     var kept = answers.slice();
     for (var k = 0; k < later.length; k++) {
       var path = replay(kept);
-      if (!path || path[path.length - 1] !== later[k].q) {
+      var here = path ? path[path.length - 1] : null;
+      if (!here || (here !== later[k].q && questionOf(here) !== questionOf(later[k].q)) ||
+          !questionOf(here)) {
         break;
       }
-      kept.push(later[k]);
+      kept.push({ q: here, i: later[k].i });
     }
     return kept;
   }
@@ -451,6 +466,19 @@
     });
   }
 
+  /* Back at a question by "Wijzigen": mark the answer given before (its index). */
+  function markPrevious(place, index) {
+    Array.prototype.forEach.call(place.querySelectorAll(".previous-answer"),
+      function (old) { old.parentNode.removeChild(old); });
+    if (index === null || index === undefined || index === "") {
+      return;
+    }
+    var link = place.querySelector("a[data-answer='" + parseInt(index, 10) + "']");
+    if (link) {
+      link.appendChild(element("span", "previous-answer", "je vorige antwoord"));
+    }
+  }
+
   /* Is this answer one given on a page of the question with several answers `key`? */
   function ofQuestion(a, key) {
     var node = data.nodes[a.q];
@@ -508,7 +536,7 @@
       }).join("~");
     }
 
-    function address(page, answers, later) {
+    function address(page, answers, later, previous) {
       var query = [];
       if (answers.length) {
         query.push(PARAM + "=" + format(answers));
@@ -516,9 +544,13 @@
       if (later && later.length) {
         query.push(LATER + "=" + format(later));
       }
+      if (previous !== undefined) {
+        query.push(PREVIOUS + "=" + previous);
+      }
       return page + (query.length ? "?" + query.join("&") : "");
     }
 
+    var PREVIOUS = "vorige";
     var params = new URLSearchParams(window.location.search);
     var answers = parse(params.get(PARAM));
     var later = parse(params.get(LATER));
@@ -526,6 +558,7 @@
       answers = [];
       later = [];
     }
+    markPrevious(document.querySelector("main"), params.get(PREVIOUS));
     var node = data.nodes[here];
     offerChoices(document.querySelector("main"), here, function (page, chain) {
       var chosen = answers.concat(chain);
@@ -584,7 +617,8 @@
       place: document.querySelector("main"),
       change: function (k, n) {
         var link = element("a", "");
-        link.href = address(answers[k].q, answers.slice(0, k), answers.slice(k + n));
+        link.href = address(answers[k].q, answers.slice(0, k), answers.slice(k + n),
+          n ? answers[k].i : undefined);
         return link;
       }
     });
@@ -624,6 +658,7 @@
         nav.appendChild(back);
       }
       tickAgain(document.getElementById(here), here, state.later || []);
+      markPrevious(document.getElementById(here), state.vorige);
       show({
         here: here,
         answers: answers,
@@ -632,7 +667,8 @@
           var link = element("a", "");
           link.href = "#" + answers[k].q;
           link.addEventListener("click", function () {
-            pending = { answers: answers.slice(0, k), later: answers.slice(k + n) };
+            pending = { answers: answers.slice(0, k), later: answers.slice(k + n),
+                        vorige: n ? answers[k].i : null };
           });
           return link;
         }
@@ -662,7 +698,7 @@
           return;
         }
       } else if (pending) {
-        state = { antwoorden: pending.answers, later: pending.later };
+        state = { antwoorden: pending.answers, later: pending.later, vorige: pending.vorige };
       } else {
         state = { antwoorden: shown.antwoorden.slice(0, answersBefore(shown.antwoorden, here)),
                   later: [] };

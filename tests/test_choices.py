@@ -339,8 +339,10 @@ def test_the_new_pages_are_accessible_and_keyboard_reaches_every_box(
 
 @pytest.mark.parametrize("where", ["site", "single"])
 def test_changing_a_question_with_several_answers_ticks_them_again(browser, site, where):
-    """'Wijzigen' goes back to the question with its boxes ticked as they were; the next
-    question's answers, on another page now that the labels differ, are ticked again too."""
+    """'Wijzigen' goes back to the question with its boxes ticked as they were. After a
+    change, the next question's answers are kept (on another copy of it now that the
+    labels differ), so the reader lands on the end page at once; changing that question
+    in turn shows its boxes ticked as they were."""
     visit = Visit(browser, site.as_uri() + "/")
     shown = "main" if where == "site" else ".node:target"
     ticks = visit.page.locator(f"{shown} input[type=checkbox]")
@@ -355,23 +357,30 @@ def test_changing_a_question_with_several_answers_ticks_them_again(browser, site
     def verder() -> None:
         press(visit.page.locator(f"{shown} form[data-choices] button"))
 
+    def rows() -> list[str]:
+        return visit.page.eval_on_selector_all(
+            f"{shown} .answer-given",
+            "cells => cells.map(c => [...c.querySelectorAll('li')].map(l => l.textContent)"
+            ".join('|'))",
+        )
+
     visit.open("soorten.html" if where == "site" else SINGLE + "#soorten")
     ticks.nth(0).check()
     ticks.nth(2).check()
     verder()
     ticks.nth(1).check()
     verder()
+    assert rows() == [f"{SOORTEN[0][0]}|{SOORTEN[2][0]}", KENMERKEN[1][0]]
     press(visit.page.locator(f"{shown} .answer-change").first)
     assert boxes() == [True, False, True, False, False]
     ticks.nth(2).uncheck()
     ticks.nth(3).check()
     verder()
-    assert boxes() == [False, True, False, False, False]  # the next question, on another page
+    assert rows() == [f"{SOORTEN[0][0]}|{SOORTEN[3][0]}", KENMERKEN[1][0]]  # kept, at the end
+    press(visit.page.locator(f"{shown} .answer-change").nth(1))
+    assert boxes() == [False, True, False, False, False]
+    ticks.nth(4).check()
     verder()
-    rows = visit.page.eval_on_selector_all(
-        f"{shown} .answer-given",
-        "cells => cells.map(c => [...c.querySelectorAll('li')].map(l => l.textContent).join('|'))",
-    )
-    assert rows == ["Gezondheidsgegevens|Het burgerservicenummer", KENMERKEN[1][0]]
+    assert rows() == [f"{SOORTEN[0][0]}|{SOORTEN[3][0]}", f"{KENMERKEN[1][0]}|{KENMERKEN[4][0]}"]
     assert visit.errors == []
     visit.close()

@@ -4,6 +4,7 @@ original, whose conditions this file evaluates on its own (jexl turned into Pyth
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -331,3 +332,56 @@ def test_the_single_file_follows_the_same_route(imported, browser, axe_source, t
 def test_the_sampled_pages_and_the_overview_are_valid_html(imported, vnu_jar):
     content, dist, _, _ = imported
     assert nu_errors(vnu_jar, [dist / name for name in sample_pages(dist, content)]) == []
+
+
+def route_data(dist: Path) -> dict:
+    """Read the route data the script follows (assets/boom.js) as Python values."""
+    text = (dist / "assets" / "boom.js").read_text(encoding="utf-8")
+    return json.loads(text.split("=", 1)[1].rstrip().rstrip(";"))
+
+
+def test_wijzigen_keeps_the_later_answers_that_still_fit(imported, browser):
+    """Changing an early answer to one that leads on through copies of the same questions
+    (other labels, the same questions and answers) keeps the later answers: the reader
+    lands where they lead, not on the next question to answer again; back at the changed
+    question, the answer given before is marked."""
+    _, dist, _, _ = imported
+    nodes = route_data(dist)["nodes"]
+
+    def onward(page: str) -> str:
+        while "n" in nodes[page]:
+            page = nodes[page]["n"]
+        return page
+
+    def question(page: str) -> tuple:
+        return (nodes[page]["t"], tuple(o[0] for o in nodes[page].get("o", ())))
+
+    reader = Visit(browser, dist.as_uri() + "/")
+    reader.open("index.html")
+    given = []  # (page, answer index) of every answer on the route
+    for answer in ROUTE:
+        here = reader.here()
+        index = [o[0] for o in nodes[here]["o"]].index(answer)
+        given.append((here, index))
+        reader.follow(reader.page.locator(f"main a[data-answer='{index}']").click)
+    end, rows = reader.here(), reader.page.locator(".answer-row").count()
+    changed = next(
+        (number, other)
+        for number, (page, index) in enumerate(given[:-1])
+        for other in range(len(nodes[page]["o"]))
+        if other != index
+        and (following := onward(nodes[page]["o"][other][1])) != given[number + 1][0]
+        and question(following) == question(given[number + 1][0])
+    )
+    number, other = changed
+    page, index = given[number]
+    reader.follow(reader.page.locator(f".answer-change[href^='{page}?']").click)
+    assert reader.here() == page
+    marked = reader.page.locator(f"main a[data-answer='{index}'] .previous-answer")
+    assert marked.inner_text() == "je vorige antwoord"
+    reader.follow(reader.page.locator(f"main a[data-answer='{other}']").click)
+    assert reader.here() != onward(nodes[page]["o"][other][1])  # not stopped at the next
+    kept = reader.page.locator(".answer-row").count()
+    assert kept >= number + 2, (reader.here(), end, kept, rows)
+    assert reader.errors == []
+    reader.close()
