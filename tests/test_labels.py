@@ -248,3 +248,26 @@ def test_a_page_without_questions_may_choose_its_next_page_by_the_labels(make_tr
     assert nodes["uitleg"].next == "rood-einde" and nodes["uitleg~2"].next == "einde"
     assert nodes["uitleg"].body_html == nodes["uitleg~2"].body_html
     assert unfolded.problems == ()
+
+
+def test_answers_that_only_a_count_tells_apart_make_one_state_per_number(make_tree):
+    """Sixteen answers ticked in any way are 65,536 combinations; 'minstens 2 van' those
+    labels only asks for none, one, or two and more (unfold.Counted), so the question makes
+    three pages an answer, not a walk past the limit."""
+    names = [f"k{number}" for number in range(1, 17)]
+    answers = "".join(f"  - label: Kenmerk {name}\n    labels: [{name}]\n" for name in names)
+    counted = f"minstens 2 van ({', '.join(names)})"
+    content = make_tree(
+        {
+            "start.md": page(
+                "Welke gelden?",
+                f"multiple: true\noptions:\n{answers}next:\n"
+                f"  - when: {counted}\n    next: hoog\n  - next: laag\n",
+            ),
+            "hoog.md": page("Hoog"),
+            "laag.md": page("Laag"),
+        }
+    )
+    result = build(project_for(content), None)
+    assert not result.failed(), [format_problem(p) for p in result.problems]
+    assert result.extra_pages == 1 + 2 + 3 * 14 - 1  # the rows of the question, less itself
