@@ -51,16 +51,15 @@
     return position >= 0 && path.length - position === onward(page).length;
   }
 
-  /* What makes a page the same question as another: its title and its answers. Copies
-     of one question, made by the labels, share them (and each page of a question with
-     several answers its place in the row). */
+  /* The question a page asks, as written (node.w): the copies the labels make of one
+     question share it; a page of a question with several answers adds its place in the
+     row. "" for a page without answers. */
   function questionOf(page) {
     var node = data.nodes[page];
     if (!node || !node.o) {
       return "";
     }
-    return (node.m ? node.m[0] + "\n" + node.m[1] + "\n" : "") + node.t + "\n" +
-      node.o.map(function (o) { return o[0]; }).join("\n");
+    return node.m ? node.m[0] + "\n" + node.m[1] : node.w;
   }
 
   /* After a changed answer: keep later answers while they still fit the new route, also
@@ -116,7 +115,7 @@
       if (!node || !node.q) {
         return;
       }
-      var key = node.w || a.q; /* copies of one question, made by labels, count as one */
+      var key = questionOf(a.q); /* copies of one question, made by labels, count as one */
       if (seen.hasOwnProperty(key)) {
         rows[seen[key]] = { page: a.q, k: k, node: node };
       } else {
@@ -563,8 +562,9 @@
     offerChoices(document.querySelector("main"), here, function (page, chain) {
       var chosen = answers.concat(chain);
       var rest = afterQuestion(later, here);
-      var kept = leadsTo(answers, here) ? keep(chosen, rest) : chain;
-      if (!leadsTo(answers, here)) {
+      var known = leadsTo(answers, here);
+      var kept = known ? keep(chosen, rest) : chain;
+      if (!known) {
         window.location.href = page; /* opened mid-way: where the links lead */
       } else if (kept.length === chosen.length) {
         /* later answers no longer fit the route: carried on, for boxes to tick again */

@@ -43,26 +43,18 @@ def one_by_one(question: Node) -> list[Node]:
     answers = [option for option in question.options if not option.none]
     exclusive = next((option for option in question.options if option.none), None)
     items = tuple((answer.label, answer.hint) for answer in answers)
+    way_on = (question.next or "", question.branches)  # the question's own next
     pages = []
     for position, answer in enumerate(answers, 1):
         last = position == len(answers)
-        target, branches = (
-            (question.next or "", question.branches)
-            if last
-            else (page_id(question.id, position + 1), ())
-        )
+        target, branches = way_on if last else (page_id(question.id, position + 1), ())
         options = [
             Option(YES, target, line=answer.line, labels=answer.labels, branches=branches),
             Option(NO, target, line=answer.line, branches=branches),
         ]
         if position == 1 and exclusive is not None:  # none of them: on at once
             options.append(
-                Option(
-                    exclusive.label,
-                    question.next or "",
-                    line=exclusive.line,
-                    branches=question.branches,
-                )
+                Option(exclusive.label, way_on[0], line=exclusive.line, branches=way_on[1])
             )
         choice = Choice(
             question.id,

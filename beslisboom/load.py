@@ -270,10 +270,11 @@ def read_step(fields: Fields) -> int | None:
 
 def check_multiple(block: Block, fields: Fields, options: list[Option]) -> None:
     """Check a question with several answers: answers to choose from, a way on."""
-    if not any(not option.none for option in options) and "options" not in fields.data:
-        block.error(fields.line_of("multiple"), say("meerkeuze-zonder-antwoorden"))
-    elif not any(not option.none for option in options) and options:
-        block.error(fields.line_of("options"), say("meerkeuze-zonder-antwoorden"))
+    if all(option.none for option in options):  # nothing to choose from
+        if "options" not in fields.data:
+            block.error(fields.line_of("multiple"), say("meerkeuze-zonder-antwoorden"))
+        elif options:  # (an empty list has its own message)
+            block.error(fields.line_of("options"), say("meerkeuze-zonder-antwoorden"))
     if "next" not in fields.data:
         block.error(fields.line_of("multiple"), say("meerkeuze-zonder-next"))
     exclusive = [option for option in options if option.none]

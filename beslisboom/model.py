@@ -95,7 +95,7 @@ class Option:
 @dataclass(frozen=True, slots=True)
 class Choice:
     """A page of a question with several answers, as published: without a script it asks
-    about one answer at a time, Ja or Nee (see unfold.py); the first page also carries
+    about one answer at a time, Ja or Nee (see choices.py); the first page also carries
     every answer, which the script shows as checkboxes."""
 
     question: str  # the id of the question as written
@@ -137,7 +137,7 @@ class Node:
     labels_shown: tuple[str, ...] = ()  # on a result: the words of the labels that led here
     topic: str = ""  # what this question decides, named on the result page ('Rol')
     multiple: bool = False  # a question whose reader may choose several answers
-    choice: Choice | None = None  # a page of such a question, as published (see unfold.py)
+    choice: Choice | None = None  # a page of such a question, as published (see choices.py)
     # the optional texts of keys marked text=True in keys.PAGE, by name ('' if not given)
     texts: Lookup[str] = field(default_factory=lambda: Lookup())
     hash_: int = hash_slot()

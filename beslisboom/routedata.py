@@ -46,7 +46,7 @@ def node_json(mode: str, view: View) -> str:
     if node.choice:  # a page of a question with several answers: which answer it asks
         choice = node.choice
         entry["m"] = [choice.question, choice.position, choice.count, choice.label]
-    if "~" in node.id:  # a copy made by the labels: the same question as its first page
+    if node.options:  # the question as written: the copies the labels make share it
         entry["w"] = node.id.split("~")[0]
     value = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"{json.dumps(names[node.id])}:{value}"
