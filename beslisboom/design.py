@@ -77,6 +77,7 @@ def environment(design: Design) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        cache_size=-1,
     )
     return env
 
