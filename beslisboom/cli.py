@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .load import shown
-from .messages import say
+from .messages import reason, say
 from .model import Problem
 from .parallel import jobs_available
 from .pipeline import Project, Result, build, format_problem, origin
@@ -32,12 +32,21 @@ opdrachten:
   import BESTAND --content MAP
           zet een beslisboom in het YAML-formaat van MinBZK (decision-tree.yaml)
           om in pagina's in MAP, een nieuwe of lege map
+  verschil OUD NIEUW [--html BESTAND] [--json]
+          vergelijk twee versies van een boom (twee inhoudsmappen): eerst de routes
+          die nu ergens anders eindigen, verdwenen of nieuw zijn, dan de pagina's
 """
 
 
-COMMANDS = ("build", "check", "serve", "nieuw", "import")
+COMMANDS = ("build", "check", "serve", "nieuw", "import", "verschil")
 STARTER = Path(__file__).resolve().parent / "starter"
-EXAMPLES = {"--content": "content", "--out": "dist", "--host": "127.0.0.1", "--port": "8001"}
+EXAMPLES = {
+    "--content": "content",
+    "--out": "dist",
+    "--host": "127.0.0.1",
+    "--port": "8001",
+    "--html": "verschil.html",
+}
 
 
 class DutchFormatter(argparse.RawDescriptionHelpFormatter):
@@ -70,14 +79,18 @@ def make_parser() -> DutchParser:
         default="build",
         choices=COMMANDS,
         metavar="OPDRACHT",
-        help="build, check, serve, nieuw of import (standaard: build)",
+        help="build, check, serve, nieuw, import of verschil (standaard: build)",
     )
     what.add_argument(
         "folder",
         nargs="?",
         type=Path,
         metavar="MAP",
-        help="nieuw: de map voor de nieuwe boom; import: het bestand om om te zetten",
+        help="nieuw: de map voor de nieuwe boom; import: het bestand om om te zetten; "
+        "verschil: de oude versie",
+    )
+    what.add_argument(
+        "other", nargs="?", type=Path, metavar="NIEUW", help="verschil: de nieuwe versie"
     )
     options = parser.add_argument_group("opties")
     options.add_argument(
@@ -118,6 +131,17 @@ def make_parser() -> DutchParser:
         default=8000,
         metavar="POORT",
         help="serve: de poort van de preview (standaard: 8000)",
+    )
+    options.add_argument(
+        "--html",
+        type=Path,
+        metavar="BESTAND",
+        help="verschil: schrijf de vergelijking ook als één HTML-pagina, om af te tekenen",
+    )
+    options.add_argument(
+        "--json",
+        action="store_true",
+        help="verschil: geef de vergelijking als JSON op de standaarduitvoer",
     )
     options.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
     return parser
@@ -197,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     130 stopped with Ctrl-C."""
     try:
         return run(argv)
+    except BrokenPipeError:  # the output went to a program that stopped reading (| head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as bug:  # a bug of the build itself, not of the content
         if os.environ.get("BESLISBOOM_DEBUG") == "1":
             raise
@@ -221,6 +248,10 @@ def run(argv: list[str] | None) -> int:
         return start_tree(parser, args.folder)
     if args.command == "import":
         return import_tree(parser, args.folder, args.content, args.templates, args.assets)
+    if args.command == "verschil":
+        return compare_versions(parser, args)
+    if args.other is not None:
+        usage_error(parser, f"onbekend: {args.other}; zie python build.py --help")
     if args.folder is not None:
         usage_error(parser, f"onbekend: {args.folder}; zie python build.py --help")
     project = Project(content=args.content, templates=args.templates, assets=args.assets)
@@ -319,6 +350,52 @@ def import_tree(
         f"De site krijgt {result.pages_said()}. Bekijk hem met:\n"
         f"  python build.py serve --content {shown(content)} --out {shown(content)}-site"
     )
+    return 0
+
+
+def compare_versions(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Compare two content folders of one tree: print it, or give it as JSON or HTML."""
+    import json
+    import time
+
+    from .compare import as_html, as_text, compare, read_version
+
+    if args.folder is None or args.other is None:
+        usage_error(
+            parser, "verschil heeft twee mappen nodig, zoals: python build.py verschil oud nieuw"
+        )
+    started = time.perf_counter()
+    versions = []
+    for folder in (args.folder, args.other):
+        if not folder.is_dir():
+            print(format_problem(Problem(folder, None, say("verschil-geen-map"))), file=sys.stderr)
+            return 1
+        version = read_version(Project(folder, args.templates, args.assets))
+        if isinstance(version, list):
+            for problem in version:
+                print(format_problem(problem), file=sys.stderr)
+            message = say("verschil-onleesbaar", folder=shown(folder))
+            print(format_problem(Problem(folder, None, message)), file=sys.stderr)
+            return 1
+        versions.append(version)
+    comparison = compare(*versions)
+    took = time.perf_counter() - started
+    comparison.seconds = took
+    names = shown(args.folder), shown(args.other)
+    if args.html is not None:
+        try:
+            args.html.write_text(as_html(comparison, *names), encoding="utf-8")
+        except OSError as error:
+            message = say("verschil-niet-schrijfbaar", reason=reason(error))
+            print(format_problem(Problem(args.html, None, message)), file=sys.stderr)
+            return 1
+    if args.json:
+        json.dump(comparison.as_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(as_text(comparison, *names, took))
+        if args.html is not None:
+            print(f"\nDe vergelijking staat ook in {shown(args.html)}.")
     return 0
 
 

@@ -360,6 +360,17 @@ MESSAGES = {
         "meld het aan de beheerder van de build, met de laatste wijziging"
     ),
     "niet-schrijfbaar": "kan de website niet schrijven ({reason}); {hint}",
+    "verschil-geen-map": (
+        "deze map bestaat niet; geef twee inhoudsmappen van dezelfde boom, elk met site.yml "
+        "en de pagina's, zoals: python build.py verschil oud nieuw"
+    ),
+    "verschil-onleesbaar": (
+        "{folder} is niet te vergelijken: zie de fouten hierboven; herstel die eerst "
+        "(python build.py check --content {folder} noemt ze ook)"
+    ),
+    "verschil-niet-schrijfbaar": (
+        "kan de vergelijking niet schrijven ({reason}); kies met --html een andere plaats"
+    ),
     "uitvoer-niet-van-ons": (
         "de map {out} bevat bestanden die deze build niet heeft gemaakt ({files}); de build "
         "vervangt alleen zijn eigen bestanden: kies met --out een lege of nieuwe map, of "

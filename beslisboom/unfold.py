@@ -20,7 +20,7 @@ from .check import conditions_of, link_line
 from .conditions import COUNTS
 from .graph import loop_from, reaching
 from .messages import say
-from .model import Branch, Lookup, Node, Problem, Site, when_text
+from .model import Branch, Lookup, Node, Option, Problem, Site, when_text
 
 Labels = frozenset[str]
 State = tuple[str, Labels]  # a node's id and the labels that still matter there
@@ -168,13 +168,17 @@ def needed(count: tuple[Any, ...]) -> int:
     return count[1] if count[0] == "minstens" else count[1] + 1
 
 
-def unfold(site: Site) -> Unfolded:
-    """Turn a tree with labels into plain pages; report what the labels make impossible."""
+def unfold(site: Site, despite_errors: bool = False) -> Unfolded:
+    """Turn a tree with labels into plain pages; report what the labels make impossible.
+
+    despite_errors: make the pages even where an answer leads nowhere (its link is then
+    empty), for a comparison of two versions (compare.py); a build never publishes them.
+    """
     if not any(node.uses_labels for node in site.nodes.values()):
         return Unfolded(site, site)
     walk = Walk(choices.expand(site))  # the labels were checked with the rest (check.py)
     problems = walk.problems()
-    if any(problem.is_error for problem in problems):
+    if any(problem.is_error for problem in problems) and not despite_errors:
         return Unfolded(site, site, tuple(problems))
     pages = walk.merge()
     written = [node_id for node_id in site.nodes if node_id in walk.reached]
@@ -248,7 +252,7 @@ class Walk:
                     ),
                     None,
                 )
-                if chosen is None:
+                if chosen is None or chosen[1].next not in site.nodes:
                     self.dead_ends.setdefault((node_id, way.index), number)
                     self.moves[number].append(-1)
                     continue
@@ -374,7 +378,9 @@ class Walk:
         while True:  # split groups whose answers lead to different groups, until none do
             keys: dict[tuple[int, ...], int] = {}
             split = [
-                keys.setdefault((group[n], *(group[m] for m in self.moves[n])), len(keys))
+                keys.setdefault(
+                    (group[n], *(group[m] if m >= 0 else -1 for m in self.moves[n])), len(keys)
+                )
                 for n in range(len(self.order))
             ]
             if len(keys) == len(set(group)):
@@ -411,9 +417,11 @@ class Walk:
             if name in made:
                 continue
             node = self.site.nodes[node_id]
-            targets = [names[pages[m]] for m in self.moves[number]]
+            targets = [names[pages[m]] if m >= 0 else "" for m in self.moves[number]]
             changes: dict[str, Any] = {"id": name, "branches": (), "blocks": ()}
-            if node.next or node.branches:
+            if (node.next or node.branches) and not targets[0]:  # leads nowhere (see unfold)
+                changes["next"], changes["options"] = None, (Option("", ""),)
+            elif node.next or node.branches:
                 changes["next"] = targets[0]
             else:
                 changes["options"] = tuple(

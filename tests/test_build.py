@@ -223,7 +223,9 @@ def test_warnings_fail_only_with_strict(make_tree, capsys):
 
 
 WRONG_USAGE = {
-    "publiceer": "onbekende opdracht 'publiceer'; kies build, check, serve, nieuw of import",
+    "publiceer": (
+        "onbekende opdracht 'publiceer'; kies build, check, serve, nieuw, import of verschil"
+    ),
     "--onbekend": "onbekend: --onbekend; zie python build.py --help",
     "build extra": "onbekend: extra; zie python build.py --help",
     "serve --port acht": "--port moet een getal zijn, zoals --port 8001",

@@ -102,6 +102,31 @@ def provoke_the_rest(tmp_path_factory):
     (folder / "media").mkdir()
     EXTRA["media"] = media_messages(folder / "media")
     EXTRA["bug"] = engine_bug_messages(folder / "tab")
+    EXTRA["verschil"] = comparison_messages(folder / "tab", folder)
+
+
+def comparison_messages(content: Path, folder: Path) -> list[str]:
+    """Compare with a folder that is not there, one that can't be read, and write the
+    page for sign-off where no folder is."""
+    import contextlib
+    import io
+
+    from beslisboom import cli
+
+    broken = folder / "kapot"
+    broken.mkdir()
+    (broken / "site.yml").write_text("title: [\n", encoding="utf-8")
+    said = []
+    for argv in (
+        ["verschil", str(content), str(folder / "weg")],
+        ["verschil", str(broken), str(content)],
+        ["verschil", str(content), str(content), "--html", str(folder / "weg" / "v.html")],
+    ):
+        errors = io.StringIO()
+        with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
+            assert cli.main(argv) == 1
+        said += errors.getvalue().splitlines()
+    return said
 
 
 def engine_bug_messages(content: Path) -> list[str]:

@@ -48,9 +48,9 @@ def jexl_holds(condition: str, labels: set[str]) -> bool:
     return bool(eval(python, {"__builtins__": {}}))  # noqa: S307 - True/False/and/or/not only
 
 
-def original_routes() -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
+def original_routes(tree: Path = TREE) -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
     """Follow every answer sequence of the original: (answers, conclusion, labels)."""
-    data = yaml.safe_load(TREE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(tree.read_text(encoding="utf-8"))
     questions = {str(q["questionId"]): q for q in data["questions"]}
     routes = []
 
