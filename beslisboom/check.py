@@ -7,7 +7,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from .conditions import Condition
-from .graph import depths, loop_from, reachable_part, reaching, sources_of
+from .graph import depths, loop_from, loops, reachable_part, reaching, sources_of
 from .messages import say, suggest
 from .model import Block, Branch, Node, Problem, Site
 
@@ -21,6 +21,7 @@ def check_site(site: Site) -> list[Problem]:
     else:
         problems += [link.problem(()) for link in broken]
     problems += check_exits(site)
+    problems += check_rounds(site)
     problems += check_steps(site)
     problems += check_text_links(site)
     problems += check_self_links(site)
@@ -207,6 +208,67 @@ def check_exits(site: Site) -> list[Problem]:
             Problem(closing.path, link_line(closing, loop[0]), say("geen-uitweg", loop=shown))
         )
     return problems
+
+
+def asks_again(node: Node) -> bool:
+    """Tell whether a page offers a way back on purpose: a choice on a page that asks no
+    question ('Kies een andere rol'), so that a reader sent round chooses again."""
+    return bool(node.options) and not node.is_real_question
+
+
+def answer_to(node: Node, target: str) -> str:
+    """Say the answer on a page that leads to a target, for a message."""
+    if node.next or node.branches:
+        return node.next_label or "Volgende"
+    return next((o.label for o in node.options if target in o.targets), "")
+
+
+def check_rounds(site: Site) -> list[Problem]:
+    """Warn about a loop a reader who keeps giving the same answers goes round for ever,
+    unless a page in it asks to choose again; a tree with labels is judged with them (see
+    unfold.Walk.rounds), one whose loop has no way out at all by check_exits."""
+    if site.start not in site.nodes or any(n.uses_labels for n in site.nodes.values()):
+        return []
+    order = list(depths(site))
+    done = [n.id for n in site.nodes.values() if n.is_end or leaves_tree(site, n)]
+    can_finish = reaching(done, sources_of(site).__getitem__)
+
+    def onward(node_id: str) -> tuple[str, ...]:
+        return tuple(t for t in site.nodes[node_id].targets if t in site.nodes)
+
+    problems = []
+    for loop in loops(order, onward):
+        if loop[0] not in can_finish or any(asks_again(site.nodes[i]) for i in loop):
+            continue
+        answers = [answer_to(site.nodes[a], b) for a, b in zip(loop, loop[1:], strict=False)]
+        closing = site.nodes[loop[-2]]
+        message = say(
+            "kringloop",
+            loop=" → ".join(loop),
+            answers=" → ".join(f"'{a}'" for a in answers),
+            route=route_words(site, loop[0]),
+            labels="",
+        )
+        line = link_line(closing, loop[0])
+        problems.append(Problem(closing.path, line, message, severity="waarschuwing"))
+    return problems
+
+
+def route_words(site: Site, target: str) -> str:
+    """Say the answers of a shortest route from the start to a page, for a message."""
+    before: dict[str, tuple[str, str]] = {site.start: ("", "")}
+    queue = deque([site.start])
+    while queue and target not in before:
+        node = site.nodes[queue.popleft()]
+        for following in node.targets:
+            if following in site.nodes and following not in before:
+                before[following] = (node.id, answer_to(node, following))
+                queue.append(following)
+    answers = []
+    while target in before and target != site.start:
+        target, answer = before[target]
+        answers.append(f"'{answer}'")
+    return f"na {' → '.join(reversed(answers))}" if answers else "vanaf de start"
 
 
 def node_links(node: Node) -> list[tuple[str, int, str]]:

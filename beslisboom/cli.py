@@ -338,10 +338,11 @@ def import_tree(
         return 1  # nothing to convert: the messages above say why; nothing is written
     write(conversion, content)
     print(f"Omgezet: {pages} pagina's in {shown(content)}/.")
-    if conversion.problems:
-        print(
-            f"{len(conversion.problems)} onderdelen niet omgezet: zie hierboven.", file=sys.stderr
-        )
+    left_out = len(conversion.problems) - conversion.notes
+    if left_out:
+        print(f"{left_out} onderdelen niet omgezet: zie hierboven.", file=sys.stderr)
+    if conversion.notes:
+        print("Controleer wat hierboven over het omzetten staat.", file=sys.stderr)
     result = build(Project(content, templates, assets), None, jobs=jobs_available())
     report(result, strict=False)
     if result.failed():

@@ -43,6 +43,77 @@ def loop_from(first: K, onward: Callable[[K], K]) -> list[K]:
         route.append(following)
 
 
+def loops(order: Sequence[K], onward: Callable[[K], Iterable[K]]) -> list[list[K]]:
+    """Give a shortest loop through the first member (in order) of every group of steps
+    that lead back to each other, as [first, ..., first]; groups in the order of their
+    first member. A step that leads to itself is such a group; a group's loops through its
+    other members are not given."""
+    place = {key: number for number, key in enumerate(order)}
+    groups = strongly_connected(order, onward)
+    found = []
+    for group in groups:
+        first = min(group, key=place.__getitem__)
+        if len(group) == 1 and first not in onward(first):
+            continue
+        before: dict[K, K] = {}
+        queue = deque([first])
+        while queue:  # breadth-first inside the group, until the way back to first
+            key = queue.popleft()
+            if first in onward(key):
+                loop = [first, key] if key != first else [first]
+                while loop[-1] != first:
+                    loop.append(before[loop[-1]])
+                found.append([*reversed(loop[1:]), first] if key != first else [first, first])
+                break
+            for following in onward(key):
+                if following in group and following not in before and following != first:
+                    before[following] = key
+                    queue.append(following)
+    return sorted(found, key=lambda loop: place[loop[0]])
+
+
+def strongly_connected(order: Sequence[K], onward: Callable[[K], Iterable[K]]) -> list[set[K]]:
+    """Group the steps that lead back to each other (Tarjan's algorithm, without recursion:
+    a tree may be thousands of pages deep)."""
+    index: dict[K, int] = {}
+    low: dict[K, int] = {}
+    stack: list[K] = []
+    on_stack: set[K] = set()
+    groups = []
+    for root in order:
+        if root in index:
+            continue
+        work = [(root, iter(onward(root)))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            key, following = work[-1]
+            step = next(following, None)
+            if step is not None:
+                if step not in index:
+                    index[step] = low[step] = len(index)
+                    stack.append(step)
+                    on_stack.add(step)
+                    work.append((step, iter(onward(step))))
+                elif step in on_stack:
+                    low[key] = min(low[key], index[step])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[key])
+            if low[key] == index[key]:
+                group = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.add(member)
+                    if member == key:
+                        break
+                groups.append(group)
+    return groups
+
+
 def sources_of(site: Site) -> Mapping[str, list[str]]:
     """Map every node to the nodes that link to it, in content order (read only: worked
     out once for a site, Site.sources)."""

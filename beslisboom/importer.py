@@ -29,7 +29,15 @@ from .yamlfile import (
     unfolded_size,
 )
 
-QUESTION_KEYS = {"questionId", "question", "explanation", "answers", "sources"}
+# simplifiedQuestion: older versions' short name of a question for the result, our topic
+QUESTION_KEYS = {
+    "questionId",
+    "question",
+    "explanation",
+    "answers",
+    "sources",
+    "simplifiedQuestion",
+}
 QUESTION_IGNORED = {"category", "subcategory"}  # the original's own page layout
 ANSWER_KEYS = {"answer", "labels", "nextQuestionId", "nextConclusionId", "redirects", "subresult"}
 CONCLUSION_KEYS = {"conclusionId", "conclusion", "obligation", "sources"}
@@ -73,6 +81,7 @@ class Conversion:
     source: Path
     files: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    notes: int = 0  # of the problems: what was converted, but for the editor to check
 
     def unknown_keys(self, item: Lines, known: set[str], whose: str) -> None:
         """List every key of an item beyond the format: "'extra' van antwoord 'Nee'"."""
@@ -83,6 +92,11 @@ class Conversion:
     def misshapen(self, line: int, message: str) -> None:
         """Report a part that has not the format's shape; it is left out."""
         self.problems.append(Problem(self.source, line, message))
+
+    def note(self, line: int, message: str) -> None:
+        """Report something the editor should check in what was converted."""
+        self.notes += 1
+        self.problems.append(Problem(self.source, line, message, severity="waarschuwing"))
 
     def left_out(self, line: int, what: str) -> None:
         self.problems.append(
@@ -250,7 +264,10 @@ def question_page(
     each answer's labels and branches (for arrivals)."""
     known = QUESTION_KEYS | QUESTION_IGNORED
     conversion.unknown_keys(question, known, f"vraag {question['questionId']}")
-    front = [f"title: {quoted(question.get('question') or question['questionId'])}", "options:"]
+    front = [f"title: {quoted(question.get('question') or question['questionId'])}"]
+    if question.get("simplifiedQuestion"):
+        front.append(f"topic: {quoted(question['simplifiedQuestion'])}")
+    front.append("options:")
     subresults = []
     ways = []
     for number, answer in enumerate(question.get("answers") or [], start=1):
@@ -309,17 +326,37 @@ def answer_next(
     if target:
         return [f"    next: {target}"], [(None, target)]
     lines = ["    next:"]
-    branches = []
+    branches: list[tuple[Any, str]] = []
     for redirect in answer.get("redirects") or []:
         target = target_of(redirect, ids, ends, conversion)
-        when = jexl_condition(str(redirect.get("if", "")), labels)
+        condition = str(redirect.get("if", ""))
+        read = jexl_condition(condition, labels)
         if target is None:
             continue
-        if when is None:
-            conversion.left_out(redirect.line, f"de voorwaarde '{redirect.get('if')}'")
+        if read is None:
+            conversion.left_out(redirect.line, f"de voorwaarde '{condition}'")
             continue
-        lines += [f"      - when: {quoted(when)}", f"        next: {target}"]
-        branches.append((parse(when), target))
+        when, unknown = read
+        if unknown:
+            names = ", ".join(f"'{name}'" for name in dict.fromkeys(unknown))
+            result = "alleen de rest van de voorwaarde telt"
+            if isinstance(when, bool):
+                result = "de keuze geldt altijd" if when else "de keuze geldt nooit"
+            message = say(
+                "import-label-onbekend",
+                condition=condition,
+                labels=f"het label {names}" if len(set(unknown)) == 1 else f"de labels {names}",
+                result=result,
+            )
+            conversion.note(redirect.line, message)
+        if when is False:
+            continue
+        if when is True:  # this one is taken whatever the labels: the rest never is
+            lines.append(f"      - next: {target}")
+            branches.append((None, target))
+            break
+        lines += [f"      - when: {quoted(when[0])}", f"        next: {target}"]
+        branches.append((parse(when[0]), target))
     if len(lines) == 1:
         conversion.left_out(answer.line, f"antwoord '{answer.get('answer')}' leidt nergens heen")
         return [], []
@@ -339,32 +376,91 @@ def target_of(
     return None
 
 
-def jexl_condition(text: str, labels: dict[str, str]) -> str | None:
-    """Turn '"a" in labels && !("b" in labels)' into 'a en niet (b)'; None if it has other
-    parts than those."""
-    words, position = [], 0
-    text = text.strip()
+Folded = tuple[str, str] | bool  # (our words, what joins them at the top) or a constant
+
+
+def jexl_condition(text: str, labels: dict[str, str]) -> tuple[Folded, list[str]] | None:
+    """Turn '"a" in labels && !("b" in labels)' into 'a en niet b'; None if it has other
+    parts than those. A label that no answer sets is never there, as in the original: a
+    part that tests it is worked out (True or False), and the names of such labels are given
+    so that the editor can check that no other label was meant."""
+    tokens: list[str | tuple[str]] = []
+    position, text = 0, text.strip()
     while position < len(text):
         match = JEXL_TOKEN.match(text, position)
         if match is None or match.end() == position:
             return None
-        label, both, either, negation, opening, closing = match.groups()
-        if label is not None:
-            if label not in labels:
-                return None
-            words.append(labels[label])
-        else:
-            words.append(
-                {"&&": "en", "||": "of", "!": "niet", "(": "(", ")": ")"}[
-                    both or either or negation or opening or closing
-                ]
-            )
+        label, *signs = match.groups()
+        tokens.append((label,) if label is not None else next(s for s in signs if s))
         position = match.end()
-    written = " ".join(words).replace("( ", "(").replace(" )", ")")
-    return SINGLE_IN_PARENTHESES.sub(r"\1", written) or None
+    unknown: list[str] = []
+    try:
+        folded, rest = jexl_either(tokens, labels, unknown)
+    except (IndexError, ValueError):
+        return None
+    if rest:
+        return None
+    return folded, unknown
 
 
-SINGLE_IN_PARENTHESES = re.compile(r"\(([^()\s]+)\)")  # '(open-source)': no need for them
+def jexl_either(tokens: list, labels: dict[str, str], unknown: list[str]) -> tuple[Folded, list]:
+    """Read 'x || y || ...' from the tokens; give it folded, and the tokens left."""
+    parts, tokens = jexl_split(tokens, "||", jexl_both, labels, unknown)
+    if True in parts:
+        return True, tokens
+    kept = [part for part in parts if part is not False]
+    if not kept:
+        return False, tokens
+    if len(kept) == 1:
+        return kept[0], tokens
+    return (" of ".join(words for words, _ in kept), "of"), tokens
+
+
+def jexl_both(tokens: list, labels: dict[str, str], unknown: list[str]) -> tuple[Folded, list]:
+    """Read 'x && y && ...'; an 'of' inside gets brackets."""
+    parts, tokens = jexl_split(tokens, "&&", jexl_single, labels, unknown)
+    if False in parts:
+        return False, tokens
+    kept = [part for part in parts if part is not True]
+    if not kept:
+        return True, tokens
+    if len(kept) == 1:
+        return kept[0], tokens
+    words = [f"({w})" if joined == "of" else w for w, joined in kept]
+    return (" en ".join(words), "en"), tokens
+
+
+def jexl_split(tokens: list, sign: str, read, labels: dict[str, str], unknown: list[str]):
+    """Read parts joined by one sign, each with read."""
+    part, tokens = read(tokens, labels, unknown)
+    parts = [part]
+    while tokens and tokens[0] == sign:
+        part, tokens = read(tokens[1:], labels, unknown)
+        parts.append(part)
+    return parts, tokens
+
+
+def jexl_single(tokens: list, labels: dict[str, str], unknown: list[str]) -> tuple[Folded, list]:
+    """Read one label, '!x' or '(x)'."""
+    first = tokens[0]
+    if first == "!":
+        inner, rest = jexl_single(tokens[1:], labels, unknown)
+        if isinstance(inner, bool):
+            return not inner, rest
+        words, joined = inner
+        return (f"niet ({words})" if joined in ("en", "of") else f"niet {words}", "niet"), rest
+    if first == "(":
+        inner, rest = jexl_either(tokens[1:], labels, unknown)
+        if not rest or rest[0] != ")":
+            raise ValueError("no closing bracket")
+        return inner, rest[1:]
+    if isinstance(first, tuple):
+        name = first[0]
+        if name not in labels:
+            unknown.append(name)
+            return False, tokens[1:]
+        return (labels[name], ""), tokens[1:]
+    raise ValueError(f"unexpected {first}")
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

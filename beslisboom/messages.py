@@ -214,6 +214,12 @@ MESSAGES = {
         "het blok 'als {when}' wordt op geen enkele route getoond: de labels komen hier zo "
         "nooit samen; pas de voorwaarde aan, of haal het blok weg"
     ),
+    "kringloop": (
+        "wie {route} steeds dezelfde antwoorden geeft, gaat hier eindeloos rond: {loop}, "
+        "met de antwoorden {answers}{labels}; laat een van die antwoorden of voorwaarden dan "
+        "verder leiden, of maak de weg terug een bewuste keuze op een pagina zonder vraag "
+        "(zoals 'Kies een andere rol')"
+    ),
     "geen-uitweg-labels": (
         "de rondgang {loop} heeft met de labels van de lezer geen uitweg (bijvoorbeeld na "
         "{route}); zorg dat een voorwaarde in de rondgang dan naar een einde leidt"
@@ -232,6 +238,10 @@ MESSAGES = {
     ),
     # Import
     "import-overgeslagen": "niet omgezet: {what}; zet dit zelf over in de pagina's",
+    "import-label-onbekend": (
+        "de voorwaarde '{condition}' test {labels} dat geen antwoord zet; zoals in het "
+        "origineel is dat er dus nooit, en {result}: controleer of een ander label bedoeld is"
+    ),
     "import-vorm": (
         "{what} heeft niet de vorm van het MinBZK-formaat ({why}) en is niet omgezet; "
         "verbeter het bestand, of zet dit deel zelf over in de pagina's"

@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import choices
-from .check import conditions_of, link_line
+from .check import asks_again, conditions_of, link_line
 from .conditions import COUNTS
-from .graph import loop_from, reaching
+from .graph import loop_from, loops, reaching
 from .messages import say
 from .model import Branch, Lookup, Node, Option, Problem, Site, when_text
 
@@ -309,6 +309,7 @@ class Walk:
             problems += self.unused_blocks(node)
         if not self.dead_ends:
             problems += self.stuck()
+            problems += self.rounds()
         return problems
 
     def branch_ways(self, node: Node) -> list[tuple[Way, tuple[str, int]]]:
@@ -342,11 +343,7 @@ class Walk:
         finishing = {
             n for n, (node_id, _) in enumerate(self.order) if self.site.nodes[node_id].is_end
         }
-        before: list[list[int]] = [[] for _ in self.order]
-        for number, moves in enumerate(self.moves):
-            for following in moves:
-                before[following].append(number)
-        finishing = reaching(finishing, before.__getitem__)
+        finishing = reaching(finishing, self.before().__getitem__)
         problems, seen = [], set()
         for number in range(len(self.order)):
             if number in finishing:
@@ -363,6 +360,62 @@ class Walk:
             )
             problems.append(Problem(closing.path, line, message))
         return problems
+
+    def rounds(self) -> list[Problem]:
+        """Warn about a loop that brings a reader who keeps giving the same answers back to
+        a page with the same labels, for ever, unless a page in it asks to choose again;
+        a loop with no way out at all is stuck's. Once per loop of written pages."""
+        nodes = self.site.nodes
+        finishing = reaching(
+            {n for n, (node_id, _) in enumerate(self.order) if nodes[node_id].is_end},
+            self.before().__getitem__,
+        )
+        problems, seen = [], set()
+
+        def onward(number: int) -> list[int]:
+            return [m for m in self.moves[number] if m >= 0]
+
+        depth = self.site.depths
+        for found in loops(range(len(self.order)), onward):
+            ids = [self.order[n][0] for n in found]
+            if found[0] not in finishing or frozenset(ids) in seen:
+                continue
+            seen.add(frozenset(ids))
+            if any(asks_again(nodes[i]) for i in ids):
+                continue
+            # begin at its page nearest the start: the way back there closes the loop
+            first = min(range(len(found) - 1), key=lambda k: (depth.get(ids[k], 0), k))
+            loop = found[first:-1] + found[:first] + [found[first]]
+            ids = [self.order[n][0] for n in loop]
+            answers = [
+                next(
+                    w.label
+                    for w, m in zip(ways(nodes[ids[k]]), self.moves[a], strict=True)
+                    if m == b
+                )
+                for k, (a, b) in enumerate(zip(loop, loop[1:], strict=False))
+            ]
+            labels = sorted(self.order[loop[0]][1])
+            closing = nodes[ids[-2]]
+            message = say(
+                "kringloop",
+                route=f"na {self.route(loop[0])}" if loop[0] else "vanaf de start",
+                loop=" → ".join(ids),
+                answers=" → ".join(f"'{a}'" for a in answers),
+                labels=f", telkens met de labels {', '.join(labels)}" if labels else "",
+            )
+            line = link_line(closing, ids[0])
+            problems.append(Problem(closing.path, line, message, severity="waarschuwing"))
+        return problems
+
+    def before(self) -> list[list[int]]:
+        """List, per state, the states whose answers lead to it."""
+        found: list[list[int]] = [[] for _ in self.order]
+        for number, moves in enumerate(self.moves):
+            for following in moves:
+                if following >= 0:
+                    found[following].append(number)
+        return found
 
     def merge(self) -> list[int]:
         """Merge states whose pages and futures are the same; give each state its page number.

@@ -1009,6 +1009,59 @@ CASES = {
             "de rondgang dan naar een einde leidt",
         ],
     ),
+    "kringloop": (
+        {
+            "start.md": page(
+                "Welke kant op?",
+                "options:\n  - label: Links\n    next: links\n  - label: Rechts\n    next: einde\n",
+            ),
+            "links.md": page(
+                "Weet je het zeker?",
+                "options:\n  - label: Ja\n    next: start\n  - label: Nee\n    next: einde\n",
+            ),
+            "einde.md": OK_END,
+        },
+        [
+            "content/links.md:4: waarschuwing: wie vanaf de start steeds dezelfde antwoorden "
+            "geeft, gaat hier eindeloos rond: start → links → start, met de antwoorden 'Links' "
+            "→ 'Ja'; laat een van die antwoorden of voorwaarden dan verder leiden, of maak de "
+            "weg terug een bewuste keuze op een pagina zonder vraag (zoals 'Kies een andere "
+            "rol')",
+        ],
+    ),
+    "kringloop-labels": (
+        {
+            "start.md": page(
+                "Is de code open?",
+                "options:\n  - label: Ja\n    labels: [open]\n    next: plicht\n"
+                "  - label: Nee\n    labels: [dicht]\n    next: plicht\n",
+            ),
+            "plicht.md": page(
+                "Geldt de plicht?",
+                "options:\n  - label: Ja\n    next: uitzondering\n"
+                "  - label: Nee\n    labels: [geen-plicht]\n    next: einde\n",
+            ),
+            "uitzondering.md": page(
+                "Is er een uitzondering?",
+                "options:\n  - label: Ja\n    next: einde\n  - label: Nee\n    next:\n"
+                "      - when: niet geen-plicht\n        next: start\n      - next: einde\n",
+            ),
+            "einde.md": page(
+                "Einde", body="::: als open\nOpen.\n:::\n::: als dicht\nDicht.\n:::\n"
+            ),
+        },
+        [
+            "content/uitzondering.md:8: waarschuwing: wie na 'Ja' → 'Ja' → 'Nee' steeds "
+            "dezelfde antwoorden geeft, gaat hier eindeloos rond: start → plicht → "
+            "uitzondering → start, met de antwoorden 'Ja' → 'Ja' → 'Nee', telkens met de "
+            "labels open; laat een van die antwoorden of voorwaarden dan verder leiden, of "
+            "maak de weg terug een bewuste keuze op een pagina zonder vraag (zoals 'Kies een "
+            "andere rol')",
+            "content/uitzondering.md:10: waarschuwing: de keuze naar 'einde' (anders) wordt "
+            "op geen enkele route gekozen: de labels komen zo nooit samen, of een keuze "
+            "ervoor geldt dan al; pas de voorwaarde of de volgorde aan, of haal de keuze weg",
+        ],
+    ),
 }
 
 SITE_CASES = {
@@ -1122,6 +1175,33 @@ def test_loop_with_a_way_out_is_fine(make_tree):
         }
     )
     assert messages(content) == []
+
+
+def test_a_loop_the_labels_break_is_fine(make_tree):
+    """Sent back once, a reader comes back with another label and is let out: no loop for
+    ever, so no warning (MinBZK fixed its 2.9 -> 2.10 -> 2.11 loop that way)."""
+    content = make_tree(
+        {
+            "start.md": page(
+                "Is de code open?",
+                "options:\n  - label: Ja\n    next: uitzondering\n"
+                "  - label: Nee\n    next: einde\n",
+            ),
+            "uitzondering.md": page(
+                "Is er een uitzondering?",
+                "options:\n  - label: Ja\n    next: einde\n  - label: Nee\n    next:\n"
+                "      - when: niet gevraagd\n        next: nog-eens\n      - next: einde\n",
+            ),
+            "nog-eens.md": page(
+                "Wil je de eerste vraag nog eens lezen?",
+                "options:\n  - label: Ja\n    labels: [gevraagd]\n    next: start\n"
+                "  - label: Nee\n    next: einde\n",
+            ),
+            "einde.md": OK_END,
+        }
+    )
+    found = messages(content)
+    assert not [line for line in found if "eindeloos" in line], found
 
 
 def test_bom_and_crlf_are_read(make_tree):

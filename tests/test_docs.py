@@ -280,6 +280,8 @@ def import_messages(folder: Path) -> list[str]:
     (folder / "boom.yaml").write_text(
         "questions:\n  - questionId: '1'\n    question: V?\n    answers:\n"
         "      - answer: Ja\n        nextConclusionId: '2'\n        extra: x\n"
+        "      - answer: Nee\n        redirects:\n          - nextConclusionId: '2'\n"
+        "            if: '\"weg\" in labels'\n"
         "conclusions:\n  - conclusionId: '2'\n    conclusion: K.\n",
         encoding="utf-8",
     )

@@ -122,3 +122,119 @@ def test_a_file_with_nothing_to_convert_is_one_message_and_writes_nothing(tmp_pa
         "de pagina's"
     ]
     assert done.stdout == "" and not (tmp_path / "nieuw").exists()
+
+
+OLD_STYLE = """\
+version: 0.9
+name: Oude beslishulp
+questions:
+  - questionId: "2.9"
+    question: "Moet het systeem voldoen aan de transparantieverplichtingen?"
+    simplifiedQuestion: "Transparantieverplichting"
+    answers:
+      - answer: Ja
+        nextQuestionId: "2.10"
+      - answer: Nee
+        labels: ["aanbieder & gebruiksverantwoordelijke"]
+        nextConclusionId: "1"
+  - questionId: "2.10"
+    question: "Is er een uitzondering mogelijk?"
+    answers:
+      - answer: Ja
+        nextConclusionId: "2"
+      - answer: Nee
+        nextQuestionId: "2.11"
+  - questionId: "2.11"
+    question: "Is de toepassing open-source?"
+    answers:
+      - answer: Ja
+        redirects:
+          - nextConclusionId: "1"
+            if: '"aanbieder & gebruiksverantwoordelijke" in labels && "gebruiker" in labels'
+          - nextConclusionId: "2"
+            if: '"aanbieder & gebruiksverantwoordelijke" in labels || !("gebruiker" in labels)'
+      - answer: Nee
+        redirects:
+          - nextQuestionId: "2.9"
+            if: '!("transparantieverplichting" in labels)'
+          - nextConclusionId: "1"
+            if: '"aanbieder & gebruiksverantwoordelijke" in labels'
+conclusions:
+  - conclusionId: "1"
+    conclusion: "Eén."
+  - conclusionId: "2"
+    conclusion: "Twee."
+"""
+
+
+def test_an_older_version_imports_whole_and_its_endless_loop_is_named(tmp_path):
+    """Older MinBZK versions: a label with '&', 'simplifiedQuestion', conditions on labels
+    no answer sets; and the loop of MinBZK's #350 (2.9 -> 2.10 -> 2.11 -> 2.9 with the same
+    labels for ever), which check warns about with its route."""
+    tree = tmp_path / "oud.yaml"
+    tree.write_text(OLD_STYLE, encoding="utf-8")
+    content = tmp_path / "oud"
+    done = run_import(tree, content)
+    assert done.returncode == 0, done.stderr
+    assert "niet omgezet" not in done.stderr  # every part converted
+    assert (
+        f'{tree.as_posix()}:31: waarschuwing: de voorwaarde \'!("transparantieverplichting" in '
+        "labels)' test het label 'transparantieverplichting' dat geen antwoord zet; zoals in "
+        "het origineel is dat er dus nooit, en de keuze geldt altijd: controleer of een ander "
+        "label bedoeld is"
+    ) in done.stderr
+    assert (
+        f"{tree.as_posix()}:25: waarschuwing: de voorwaarde '\"aanbieder & "
+        'gebruiksverantwoordelijke" in labels && "gebruiker" in labels\' test het label '
+        "'gebruiker' dat geen antwoord zet; zoals in het origineel is dat er dus nooit, en de "
+        "keuze geldt nooit"
+    ) in done.stderr
+    said = {line.split(": ")[0].rsplit(":", 1)[1]: line for line in done.stderr.splitlines()[:3]}
+    assert said["27"].endswith("en de keuze geldt altijd: controleer of een ander label bedoeld is")
+    question = (content / "vragen" / "vraag-2.11.md").read_text(encoding="utf-8")
+    # 'a && gebruiker' never holds: left out; 'a || !gebruiker' always: no condition left;
+    # '!transparantieverplichting' always, so the reader is sent back to 2.9 whatever
+    assert question == (
+        "---\n"
+        'title: "Is de toepassing open-source?"\n'
+        "options:\n"
+        '  - label: "Ja"\n'
+        "    next:\n"
+        "      - next: conclusie-2\n"
+        '  - label: "Nee"\n'
+        "    next:\n"
+        "      - next: vraag-2.9\n"
+        "---\n"
+    )
+    first = (content / "vragen" / "vraag-2.9.md").read_text(encoding="utf-8")
+    assert 'topic: "Transparantieverplichting"' in first
+    assert "labels: [aanbieder-gebruiksverantwoordelijke]" in first
+    loop = [line for line in done.stderr.splitlines() if "eindeloos" in line]
+    assert loop == [
+        f"{(content / 'vragen' / 'vraag-2.11.md').as_posix()}:9: waarschuwing: wie vanaf de "
+        "start steeds dezelfde antwoorden geeft, gaat hier eindeloos rond: vraag-2.9 → "
+        "vraag-2.10 → vraag-2.11 → vraag-2.9, met de antwoorden 'Ja' → 'Nee' → 'Nee'; laat "
+        "een van die antwoorden of voorwaarden dan verder leiden, of maak de weg terug een "
+        "bewuste keuze op een pagina zonder vraag (zoals 'Kies een andere rol')"
+    ]
+
+
+def test_conditions_on_labels_no_answer_sets_are_worked_out_as_the_original_does():
+    from beslisboom.importer import jexl_condition
+
+    labels = {"a": "a", "b": "b", "c d": "c-d"}
+    cases = {
+        '"a" in labels': (("a", ""), []),
+        '"a" in labels && !("b" in labels)': (("a en niet b", "en"), []),
+        '("a" in labels || "b" in labels) && "c d" in labels': (("(a of b) en c-d", "en"), []),
+        '!("a" in labels || "b" in labels)': (("niet (a of b)", "niet"), []),
+        '"x" in labels': (False, ["x"]),
+        '!("x" in labels)': (True, ["x"]),
+        '"a" in labels && "x" in labels': (False, ["x"]),
+        '"a" in labels || "x" in labels': (("a", ""), ["x"]),
+        '!("x" in labels) && "b" in labels': (("b", ""), ["x"]),
+    }
+    for condition, expected in cases.items():
+        assert jexl_condition(condition, labels) == expected, condition
+    for unreadable in ('"a" in labels &&', '("a" in labels', "labels.length > 1", "a || b"):
+        assert jexl_condition(unreadable, labels) is None, unreadable
