@@ -403,31 +403,37 @@ def jexl_condition(text: str, labels: dict[str, str]) -> tuple[Folded, list[str]
     return folded, unknown
 
 
+JOINS = {"||": ("of", True), "&&": ("en", False)}  # our word; the constant that decides it
+
+
 def jexl_either(tokens: list, labels: dict[str, str], unknown: list[str]) -> tuple[Folded, list]:
     """Read 'x || y || ...' from the tokens; give it folded, and the tokens left."""
-    parts, tokens = jexl_split(tokens, "||", jexl_both, labels, unknown)
-    if True in parts:
-        return True, tokens
-    kept = [part for part in parts if part is not False]
-    if not kept:
-        return False, tokens
-    if len(kept) == 1:
-        return kept[0], tokens
-    return (" of ".join(words for words, _ in kept), "of"), tokens
+    return jexl_joined(tokens, labels, unknown, "||")
 
 
-def jexl_both(tokens: list, labels: dict[str, str], unknown: list[str]) -> tuple[Folded, list]:
-    """Read 'x && y && ...'; an 'of' inside gets brackets."""
-    parts, tokens = jexl_split(tokens, "&&", jexl_single, labels, unknown)
-    if False in parts:
-        return False, tokens
-    kept = [part for part in parts if part is not True]
+def jexl_joined(
+    tokens: list, labels: dict[str, str], unknown: list[str], sign: str
+) -> tuple[Folded, list]:
+    """Read parts joined by || (each of them parts joined by &&) or by && (each a single
+    part); a constant that decides the whole does so, one that does not drops out; an 'of'
+    inside 'en' gets brackets."""
+    word, deciding = JOINS[sign]
+
+    def read(rest: list, labels: dict[str, str], unknown: list[str]) -> tuple[Folded, list]:
+        if sign == "||":
+            return jexl_joined(rest, labels, unknown, "&&")
+        return jexl_single(rest, labels, unknown)
+
+    parts, tokens = jexl_split(tokens, sign, read, labels, unknown)
+    if any(part is deciding for part in parts):
+        return deciding, tokens
+    kept = [part for part in parts if not isinstance(part, bool)]
     if not kept:
-        return True, tokens
+        return not deciding, tokens
     if len(kept) == 1:
         return kept[0], tokens
-    words = [f"({w})" if joined == "of" else w for w, joined in kept]
-    return (" en ".join(words), "en"), tokens
+    words = [f"({w})" if joined == "of" and word == "en" else w for w, joined in kept]
+    return (f" {word} ".join(words), word), tokens
 
 
 def jexl_split(tokens: list, sign: str, read, labels: dict[str, str], unknown: list[str]):
