@@ -16,12 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .messages import say
 from .model import Problem, hash_once, hash_slot
 from .sources import Sources
 
 ASSET_DIR = "assets"
+# Where a page shows the code of the content (sources.content_hash). Pages are rendered
+# with this mark and remembered so: a changed text changes the code of every page, and
+# putting it in costs a replace, not a render (render.stamped).
+STAMP = b"\x00kenmerk\x00"
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ def environment(design: Design) -> jinja2.Environment:
         auto_reload=False,
         cache_size=-1,
     )
+    env.globals["stamp"] = Markup(STAMP.decode())  # the content's code, put in afterwards
     return env
 
 

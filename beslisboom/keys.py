@@ -71,6 +71,11 @@ SITE = (
     Key("owner", "wie de boom beheert, onderaan elke pagina"),
     Key("updated", "de datum van de laatste inhoudelijke wijziging"),
     Key("accessibility", "het webadres van de toegankelijkheidsverklaring, onderaan elke pagina"),
+    Key(
+        "version",
+        "de versie van de boom, vrije tekst zoals `1.4`; onderaan elke pagina, met het "
+        "kenmerk van de inhoud",
+    ),
 )
 LIMITS = (
     Key("page_kb", "een pagina, in KB (standaard 1000)"),

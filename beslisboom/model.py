@@ -266,6 +266,7 @@ class Settings:
     owner: str = ""  # who keeps the tree, for the footer
     updated: str = ""  # when it was last changed, as readers read it: '28 november 2026'
     accessibility: str = ""  # the address of the accessibility statement, for the footer
+    version: str = ""  # the editor's name for this version ('1.4'), for the footer
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from .model import NOTE, Problem, Site
 from .output import FileData, Stream
 from .plan import single_name
 from .render import render_files, size_warnings
-from .sources import Project, Sources, read_sources
+from .sources import Project, Sources, content_hash, read_sources
 from .unfold import unfold
 from .write import Refused, publish, recover
 
@@ -130,10 +130,11 @@ class Ready:
     design: Design
     memo: Memo
     jobs: int
+    stamp: str = ""  # the code of the content, on every page (sources.content_hash)
 
     def files(self) -> Iterator[tuple[str, FileData]]:
         """Render every output file (see render.render_files)."""
-        return render_files(self.site, self.design, self.memo, self.jobs, self.written)
+        return render_files(self.site, self.design, self.memo, self.jobs, self.written, self.stamp)
 
 
 def recovered(out: Path) -> list[Problem]:
@@ -202,6 +203,7 @@ def make(
     if not any(p.is_error for p in problems):
         problems += memo(check_templates, design)
     kept = sources if keep_sources else None
+    stamp = content_hash(sources)
     del sources  # a build that keeps nothing lets the pages' bytes go after loading
     result = Result(problems=sorted(problems, key=Problem.sort_key), site=site, sources=kept)
     if site is None or result.failed():
@@ -213,7 +215,7 @@ def make(
     result.problems = sorted(result.problems + found, key=Problem.sort_key)
     if result.failed():
         return result, None
-    return result, Ready(unfolded.site, unfolded.written, design, memo, jobs)
+    return result, Ready(unfolded.site, unfolded.written, design, memo, jobs, stamp)
 
 
 @contextmanager

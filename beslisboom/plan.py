@@ -48,6 +48,7 @@ class SiteInfo:
     owner: str = ""
     updated: str = ""
     accessibility: str = ""  # the address of the accessibility statement
+    version: str = ""  # the editor's name for this version ('1.4')
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -277,6 +278,7 @@ class Plan:
                 settings.owner,
                 settings.updated,
                 settings.accessibility,
+                settings.version,
             )
         )
         self.single = single_name(site)

@@ -7,34 +7,84 @@ in one go, each remembered by its value.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from . import overview, pages, routedata, single
-from .design import ASSET_DIR, Design
+from .design import ASSET_DIR, STAMP, Design
+from .graph import outline
 from .links import MEDIA_DIR
 from .memo import Memo
 from .messages import say
 from .model import Problem, Site
 from .output import FileData
 from .plan import Batch, Piece, Plan, file_names, render_batch, single_name
+from .routes import count_routes
+from .settings import iso_date
 
 
 def render_site(
-    site: Site, design: Design, memo: Memo, jobs: int = 1, written: Site | None = None
+    site: Site,
+    design: Design,
+    memo: Memo,
+    jobs: int = 1,
+    written: Site | None = None,
+    stamp: str = "",
 ) -> dict[str, FileData]:
     """Render the site: node pages, overview, route data, single file and assets.
 
     site holds a page per node; written, if the labels unfolded it (see unfold.py), is
-    the tree as the editor wrote it, which the overview and flowchart show.
+    the tree as the editor wrote it, which the overview and flowchart show. stamp: the
+    code of the content (sources.content_hash), on every page.
     """
-    return dict(render_files(site, design, memo, jobs, written))
+    return dict(render_files(site, design, memo, jobs, written, stamp))
 
 
 def render_files(
-    site: Site, design: Design, memo: Memo, jobs: int = 1, written: Site | None = None
+    site: Site,
+    design: Design,
+    memo: Memo,
+    jobs: int = 1,
+    written: Site | None = None,
+    stamp: str = "",
 ) -> Iterator[tuple[str, FileData]]:
     """Give every output file as render_site does, as (name, data), each node page as soon
     as it is rendered: a build writes them while the rest is still being rendered."""
+    code = stamp.encode()
+    for name, data in made_files(site, design, memo, jobs, written):
+        yield name, stamped(data, code) if name.endswith(".html") else data
+    yield VERSION_FILE, version_file(site, written or site, memo, stamp)
+
+
+VERSION_FILE = "versie.json"
+
+
+def stamped(data: FileData, code: bytes) -> FileData:
+    """Put the content's code where a page's template showed it (design.STAMP)."""
+    if isinstance(data, bytes):
+        return data.replace(STAMP, code) if STAMP in data else data
+    return tuple(part.replace(STAMP, code) if STAMP in part else part for part in data)
+
+
+def version_file(site: Site, written: Site, memo: Memo, stamp: str) -> bytes:
+    """Say which version this is, for programs: version, code, date, pages and routes."""
+    settings = site.settings
+    facts = {
+        "title": settings.title,
+        "version": settings.version or None,
+        "code": stamp or None,
+        "updated": iso_date(settings.updated) or None,
+        "pages": len(site.nodes),
+        "pages_written": len(written.nodes),
+        "routes": memo(count_routes, outline(site)),
+    }
+    return (json.dumps(facts, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def made_files(
+    site: Site, design: Design, memo: Memo, jobs: int = 1, written: Site | None = None
+) -> Iterator[tuple[str, FileData]]:
+    """Give every output file but the version file, its pages not yet stamped."""
     plan = Plan(site, memo, written)
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)

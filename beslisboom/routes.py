@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .graph import loops, strongly_connected
 from .model import Node, Site
 
 NOWHERE = ""  # the end of a route whose last answer leads nowhere (a dead end)
@@ -80,3 +81,36 @@ def routes(site: Site) -> Iterator[Route]:
         path.append(target)
         answers.append(answer)
         stack.append(iter(ways(nodes[target])))
+
+
+MOST = 1_000_000  # routes counted one by one in a tree with loops, at most
+
+
+def count_routes(site: Site) -> int | None:
+    """Count the routes of a published site; None if a tree with loops has more than
+    MOST (each would have to be followed). Without loops they are counted per page:
+    the routes from a page are the sum of those from the pages its answers lead to."""
+    nodes = site.nodes
+    if site.start not in nodes:
+        return 0
+
+    def onward(node_id: str) -> list[str]:
+        return [target for _, target in ways(nodes[node_id]) if target in nodes]
+
+    order = list(nodes)
+    if loops(order, onward):
+        found = 0
+        for found, _ in enumerate(routes(site), start=1):
+            if found > MOST:
+                return None
+        return found
+    counted: dict[str, int] = {}
+    for group in strongly_connected(order, onward):  # every page after those it leads to
+        (node_id,) = group
+        node = nodes[node_id]
+        counted[node_id] = (
+            1
+            if node.is_end
+            else sum(counted[target] if target in nodes else 1 for _, target in ways(node))
+        )
+    return counted[site.start]

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from . import keys
 from .conditions import is_label
 from .messages import say
@@ -56,6 +58,7 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
     owner = fields.text("owner") or ""
     updated = read_date(block, fields, "updated")
     accessibility = read_web_address(block, fields, "accessibility")
+    version = read_version(fields)
     if title is None or start is None:
         return None
     return Settings(
@@ -69,7 +72,18 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
         owner=owner,
         updated=updated,
         accessibility=accessibility,
+        version=version,
     )
+
+
+def read_version(fields: Fields) -> str:
+    """Read the version as written: 'version: 1.10' stays 1.10 (YAML would make it 1.1)."""
+    if fields.data.get("version") is None:
+        return ""
+    node = fields.value_nodes["version"]
+    if isinstance(node, yaml.ScalarNode):
+        return " ".join(str(node.value).split())
+    return fields.text("version") or ""  # a list or group: the message says what it is
 
 
 def read_web_address(block: Block, fields: Fields, key: str) -> str:
@@ -104,6 +118,14 @@ def read_date(block: Block, fields: Fields, key: str) -> str:
         block.error(fields.line_of(key), say("geen-datum", key=key))
         return ""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def iso_date(said: str) -> str:
+    """Give a date as read_date says it ('28 november 2026') as 2026-11-28 again."""
+    if not said:
+        return ""
+    day, month, year = said.split()
+    return f"{int(year):04d}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
 
 
 def section(block: Block, site: Fields, key: str, example: str) -> Fields | None:

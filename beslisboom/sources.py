@@ -72,6 +72,39 @@ class Sources:
     found: tuple[tuple[str, str], ...] = ()  # as pages: name in content/ and kind (find_pages)
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def content_hash(sources: Sources) -> str:
+    """Give a short code for the content as written: site.yml, every page and every
+    picture or attachment, by name and bytes. The same content gives the same code on any
+    machine: names are compared as NFC with '/', and a text's line ends and byte order
+    mark (which Windows and git may change) are left out."""
+    digest = hashlib.sha256()
+    content = sources.project.content
+    texts = [s for s in (sources.settings, *sources.pages) if s is not None]
+    files = [(relative_name(s.path, content), text_bytes(s.data or b"")) for s in texts]
+    files += [(unicodedata.normalize("NFC", name), data) for name, data in sources.media]
+    for name, data in sorted(files):
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:8]
+
+
+def relative_name(path: Path, content: Path) -> str:
+    """Name a file by its place in the content folder, the same way on every system."""
+    try:
+        name = path.relative_to(content).as_posix()
+    except ValueError:
+        name = path.as_posix()
+    return unicodedata.normalize("NFC", name)
+
+
+def text_bytes(data: bytes) -> bytes:
+    """Give a text file's bytes without a byte order mark and with '\n' line ends."""
+    return data.removeprefix(BOM).replace(b"\r\n", b"\n")
+
+
 def read_sources(
     project: Project, earlier: Sources | None = None, changed: Iterable[Path] | None = None
 ) -> Sources:

@@ -41,6 +41,7 @@ def test_build_writes_one_page_per_node(make_tree, tmp_path, capsys):
         "index.html",
         "kleine-boom.html",
         "overzicht.html",
+        "versie.json",  # which version this is, for programs (render.version_file)
         "vraag.html",
     ]
     files = snapshot(tmp_path / "dist")
