@@ -23,23 +23,6 @@ from .routes import count_routes
 from .settings import iso_date
 
 
-def render_site(
-    site: Site,
-    design: Design,
-    memo: Memo,
-    jobs: int = 1,
-    written: Site | None = None,
-    stamp: str = "",
-) -> dict[str, FileData]:
-    """Render the site: node pages, overview, route data, single file and assets.
-
-    site holds a page per node; written, if the labels unfolded it (see unfold.py), is
-    the tree as the editor wrote it, which the overview and flowchart show. stamp: the
-    code of the content (sources.content_hash), on every page.
-    """
-    return dict(render_files(site, design, memo, jobs, written, stamp))
-
-
 def render_files(
     site: Site,
     design: Design,
@@ -48,8 +31,14 @@ def render_files(
     written: Site | None = None,
     stamp: str = "",
 ) -> Iterator[tuple[str, FileData]]:
-    """Give every output file as render_site does, as (name, data), each node page as soon
-    as it is rendered: a build writes them while the rest is still being rendered."""
+    """Render the site: node pages, overview, route data, single file, assets and the
+    version file, as (name, data), each node page as soon as it is rendered: a build
+    writes them while the rest is still being rendered.
+
+    site holds a page per node; written, if the labels unfolded it (see unfold.py), is
+    the tree as the editor wrote it, which the overview and flowchart show. stamp: the
+    code of the content (sources.content_hash), on every page.
+    """
     code = stamp.encode()
     for name, data in made_files(site, design, memo, jobs, written):
         yield name, stamped(data, code) if name.endswith(".html") else data

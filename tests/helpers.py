@@ -3,13 +3,57 @@ and the browser's helpers (a visit, axe, the keyboard). Fixtures live in conftes
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
-from conftest import page
+from conftest import SHARED, page
+
+# The tree is read where the project's shared data lives, beside the project; it is never
+# copied in. BESLISBOOM_TREES may point to another folder holding minbzk-ai-verordening/.
+TREES = Path(os.environ.get("BESLISBOOM_TREES", SHARED / "trees"))
+TREE = TREES / "minbzk-ai-verordening" / "decision-tree.yaml"
+HISTORY = TREES / "minbzk-ai-verordening" / "history"  # earlier versions, with a README
+if os.environ.get("BESLISBOOM_REQUIRE_TREES") == "1":
+    for needed in (TREE, HISTORY / "README.md"):
+        if not needed.is_file():
+            raise RuntimeError(f"{needed} is missing; CI needs it (set BESLISBOOM_TREES)")
+
+
+def jexl_holds(condition: str, labels: set[str]) -> bool:
+    """Evaluate one of the original's conditions the way its jexl would."""
+    python = re.sub(r'"([^"]*)"\s+in\s+labels', lambda m: repr(m.group(1) in labels), condition)
+    python = python.replace("&&", " and ").replace("||", " or ").replace("!", " not ")
+    return bool(eval(python, {"__builtins__": {}}))  # noqa: S307 - True/False/and/or/not only
+
+
+def original_routes(tree: Path = TREE) -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
+    """Follow every answer sequence of the original: (answers, conclusion, labels)."""
+    data = yaml.safe_load(tree.read_text(encoding="utf-8"))
+    questions = {str(q["questionId"]): q for q in data["questions"]}
+    routes = []
+
+    def walk(question_id: str, labels: frozenset[str], answers: tuple[str, ...]) -> None:
+        for answer in questions[question_id]["answers"]:
+            gathered = labels | set(answer.get("labels") or [])
+            if answer.get("subresult"):
+                gathered |= {"subresult: " + answer["subresult"]}
+            taken = (*answers, answer["answer"])
+            target = answer
+            if "redirects" in answer:
+                target = next(r for r in answer["redirects"] if jexl_holds(r["if"], gathered))
+            if "nextConclusionId" in target:
+                routes.append((taken, str(target["nextConclusionId"]), gathered))
+            else:
+                walk(str(target["nextQuestionId"]), gathered, taken)
+
+    walk(str(data["questions"][0]["questionId"]), frozenset(), ())
+    return routes
+
 
 SMALL = {
     "start.md": page("Welkom", "next: vraag\nnext_label: Start\n"),
@@ -22,6 +66,15 @@ SMALL = {
     "con.md": page("Gekozen voor nee", "step: 1\nnext: einde\n"),
     "einde.md": page("Klaar"),
 }
+
+
+def write_content(folder: Path, files: dict[str, str], site: str) -> Path:
+    """Write a content folder anywhere: site.yml and the pages."""
+    folder.mkdir(parents=True)
+    (folder / "site.yml").write_text(site, encoding="utf-8")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, page
-from test_import import TREES, original_routes
+from helpers import HISTORY, original_routes, write_content
 
-HISTORY = TREES / "minbzk-ai-verordening" / "history"
 SITE = "title: Vergelijken\nstart: start\n"
 OLD = {
     "start.md": page(
@@ -34,11 +33,7 @@ OLD = {
 
 def write_tree(folder: Path, files: dict[str, str], site: str = SITE) -> Path:
     """Write a content folder: site.yml and the pages."""
-    folder.mkdir(parents=True)
-    (folder / "site.yml").write_text(site, encoding="utf-8")
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_content(folder, files, site)
 
 
 def verschil(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -17,15 +16,9 @@ import yaml
 
 from beslisboom.importer import convert, write
 from beslisboom.pipeline import build, format_problem
-from conftest import ROOT, SHARED, nu_errors, project_for
-from helpers import Visit, axe_violations
+from conftest import ROOT, nu_errors, project_for
+from helpers import TREE, Visit, axe_violations, original_routes
 
-# The tree is read where the project's shared data lives, beside the project; it is never
-# copied in. BESLISBOOM_TREES may point to another folder holding minbzk-ai-verordening/.
-TREES = Path(os.environ.get("BESLISBOOM_TREES", SHARED / "trees"))
-TREE = TREES / "minbzk-ai-verordening" / "decision-tree.yaml"
-if not TREE.is_file() and os.environ.get("BESLISBOOM_REQUIRE_TREES") == "1":
-    raise RuntimeError(f"the MinBZK tree is not at {TREE}; CI needs it (set BESLISBOOM_TREES)")
 pytestmark = pytest.mark.skipif(
     not TREE.is_file(), reason=f"the MinBZK tree is not at {TREE} (set BESLISBOOM_TREES)"
 )
@@ -39,37 +32,6 @@ TAG = re.compile(r"<[^>]+>")
 def plain(text: str) -> str:
     """Compare texts as a reader reads them: no tags, no entities, single spaces."""
     return " ".join(html.unescape(TAG.sub("", text)).split())
-
-
-def jexl_holds(condition: str, labels: set[str]) -> bool:
-    """Evaluate one of the original's conditions the way its jexl would."""
-    python = re.sub(r'"([^"]*)"\s+in\s+labels', lambda m: repr(m.group(1) in labels), condition)
-    python = python.replace("&&", " and ").replace("||", " or ").replace("!", " not ")
-    return bool(eval(python, {"__builtins__": {}}))  # noqa: S307 - True/False/and/or/not only
-
-
-def original_routes(tree: Path = TREE) -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
-    """Follow every answer sequence of the original: (answers, conclusion, labels)."""
-    data = yaml.safe_load(tree.read_text(encoding="utf-8"))
-    questions = {str(q["questionId"]): q for q in data["questions"]}
-    routes = []
-
-    def walk(question_id: str, labels: frozenset[str], answers: tuple[str, ...]) -> None:
-        for answer in questions[question_id]["answers"]:
-            gathered = labels | set(answer.get("labels") or [])
-            if answer.get("subresult"):
-                gathered |= {"subresult: " + answer["subresult"]}
-            taken = (*answers, answer["answer"])
-            target = answer
-            if "redirects" in answer:
-                target = next(r for r in answer["redirects"] if jexl_holds(r["if"], gathered))
-            if "nextConclusionId" in target:
-                routes.append((taken, str(target["nextConclusionId"]), gathered))
-            else:
-                walk(str(target["nextQuestionId"]), gathered, taken)
-
-    walk(str(data["questions"][0]["questionId"]), frozenset(), ())
-    return routes
 
 
 @pytest.fixture(scope="module")

@@ -12,18 +12,15 @@ from beslisboom.memo import Memo
 from beslisboom.pipeline import build
 from beslisboom.routes import count_routes, routes
 from conftest import ROOT, page, project_for
-from helpers import SMALL
+from helpers import SMALL, write_content
 
 SITE = "title: Kleine boom\nstart: start\nversion: 1.10\nupdated: 2026-11-28\n"
 FOOTER = re.compile(rb'<p class="version">(Versie [^,<]+, kenmerk|Kenmerk) ([0-9a-f]{8})</p>')
 
 
 def write(folder: Path, files: dict[str, str], site: str = SITE) -> Path:
-    folder.mkdir(parents=True)
-    (folder / "site.yml").write_text(site, encoding="utf-8")
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    """Write a content folder: site.yml and the pages."""
+    return write_content(folder, files, site)
 
 
 def stamps(out: Path) -> dict[str, tuple[bytes, bytes]]:
