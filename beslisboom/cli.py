@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from .collection import tree_folders
 from .load import shown
 from .messages import reason, say
 from .model import Problem
 from .parallel import jobs_available
 from .pipeline import Project, Result, build, format_problem, origin
-from .plan import single_name
+from .sources import SITE_FILE
 from .write import other_origin, refusal_of_other
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -296,7 +297,24 @@ def start_tree(parser: argparse.ArgumentParser, folder: Path | None) -> int:
         usage_error(parser, "nieuw heeft een map nodig, zoals: python build.py nieuw mijn-boom")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         usage_error(parser, f"{shown(folder)} bestaat al en is niet leeg; kies een nieuwe map")
+    site = folder.absolute().parent
+    tree = next((p for p in (site, *site.parents) if (p / SITE_FILE).is_file()), None)
+    if tree is not None:  # its pages would become pages of that tree
+        usage_error(
+            parser,
+            f"{shown(folder)} ligt in de boom {shown(tree)}; zet voor een site met meer bomen "
+            f"elke boom in een eigen map naast de andere (zoals {shown(tree.parent / 'naam')}), "
+            "zonder site.yml erboven",
+        )
     shutil.copytree(STARTER, folder, dirs_exist_ok=True)
+    trees = tree_folders(site)
+    if len(trees) > 1:
+        print(
+            f"Een nieuwe beslisboom staat in {shown(folder)}/; de site in {shown(site)}/ "
+            f"heeft nu {len(trees)} bomen. Bekijk hem met:\n"
+            f"  python build.py serve --content {shown(site)} --out {shown(site)}-site"
+        )
+        return 0
     print(
         f"Een nieuwe beslisboom staat in {shown(folder)}/. Bekijk hem met:\n"
         f"  python build.py serve --content {shown(folder)} --out {shown(folder)}-site"
@@ -403,12 +421,11 @@ def compare_versions(parser: argparse.ArgumentParser, args: argparse.Namespace) 
 def summarize(result: Result, out: Path) -> int:
     """Say what the build wrote, and how big the single file is."""
     sizes = result.sizes
-    assert result.site is not None  # a build that wrote files had a site
-    single = single_name(result.site)
     total = sum(sizes.values()) / 1024
     print(f"Klaar: {result.pages_said()} ({total:.0f} KB) geschreven naar {shown(out)}/")
-    print(
-        f"Eén bestand voor Connect, e-mail en USB-stick: {shown(out / single)} "
-        f"({sizes[single] / 1024:.0f} KB)"
-    )
+    for single in result.singles:
+        print(
+            f"Eén bestand voor Connect, e-mail en USB-stick: {shown(out / single)} "
+            f"({sizes[single] / 1024:.0f} KB)"
+        )
     return 0

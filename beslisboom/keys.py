@@ -76,6 +76,17 @@ SITE = (
         "de versie van de boom, vrije tekst zoals `1.4`; onderaan elke pagina, met het "
         "kenmerk van de inhoud",
     ),
+    Key(
+        "description",
+        "waar de boom voor is, in een of twee zinnen: op de startpagina van een site met "
+        "meer bomen",
+    ),
+)
+# bomen.yml, beside the trees of a site of several (collection.py)
+COLLECTION = (
+    Key("title", 'de naam van de site, boven de lijst van bomen (standaard "Beslisbomen")'),
+    Key("owner", "wie de site beheert, onderaan de startpagina"),
+    Key("accessibility", "het webadres van de toegankelijkheidsverklaring"),
 )
 LIMITS = (
     Key("page_kb", "een pagina, in KB (standaard 1000)"),

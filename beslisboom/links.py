@@ -42,6 +42,7 @@ class Links:
     page: str  # the output file this page becomes
     names: Lookup[str]
     single: str  # the single file's name, for the link that offers it
+    shared: str = ""  # where the shared assets are: '../' for a tree in a site of several
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -104,7 +105,15 @@ class Links:
         """Link to a file under assets/ (the single file carries none)."""
         if self.mode == SINGLE:
             raise ValueError(f"the single file cannot link to {ASSET_DIR}/{name}")
-        return relative_url(self.page, f"{ASSET_DIR}/{name}")
+        own = f"{ASSET_DIR}/{name}" in (ROUTE_DATA, TEXTS)  # made for this tree
+        return relative_url(self.page, ("" if own else self.shared) + f"{ASSET_DIR}/{name}")
+
+    def collection(self) -> str:
+        """Link to the start page of a site of several trees; empty for a tree alone and
+        inside the single file."""
+        if self.mode == SINGLE or not self.shared:
+            return ""
+        return relative_url(self.page, self.shared + "index.html")
 
     def single_file(self) -> str:
         """Link to the single-file edition; empty inside the single file itself."""

@@ -267,6 +267,7 @@ class Settings:
     updated: str = ""  # when it was last changed, as readers read it: '28 november 2026'
     accessibility: str = ""  # the address of the accessibility statement, for the footer
     version: str = ""  # the editor's name for this version ('1.4'), for the footer
+    description: str = ""  # what the tree is for, on the start page of a site of several
 
 
 @dataclass(frozen=True)

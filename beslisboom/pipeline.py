@@ -20,6 +20,8 @@ from pathlib import Path
 
 from . import output
 from .check import check_published_links, check_site
+from .collection import Collection, tree_folders
+from .collection import read_settings as read_collection
 from .design import Design, TemplateMistake, check_templates, make_design
 from .graph import outline, reachable_part
 from .load import load_site, shown
@@ -46,16 +48,17 @@ class Result:
     sizes: dict[str, int] = field(default_factory=dict)  # every output file's size, if rendered
     written: bool = False  # published to the output folder
     extra_pages: int = 0  # pages the labels added (see unfold.py)
-    sources: Sources | None = None  # the files as read, for the preview's next read
+    # the files as read, for the preview's next read: one tree's, or each tree's of several
+    sources: Sources | tuple[Sources, ...] | None = None
+    singles: tuple[str, ...] = ()  # the single file of each tree, once rendered
 
     def failed(self, strict: bool = False) -> bool:
         """Tell whether the problems stop the build."""
         return any(p.is_error or (strict and p.severity != NOTE) for p in self.problems)
 
     def page_count(self) -> int:
-        """Count the site's HTML pages, the single file not included (build, check, serve)."""
-        single = single_name(self.site) if self.site else ""
-        return sum(1 for name in self.sizes if name.endswith(".html") and name != single)
+        """Count the site's HTML pages, the single files not included (build, check, serve)."""
+        return sum(1 for n in self.sizes if n.endswith(".html") and n not in self.singles)
 
     def pages_said(self) -> str:
         """Say how many pages there are, and how many of them the labels made."""
@@ -70,7 +73,7 @@ def build(
     jobs: int = 1,
     show: Callable[[Result], None] | None = None,
     replace: bool = False,
-    earlier: Sources | None = None,
+    earlier: Sources | tuple[Sources, ...] | None = None,
     changed: Iterable[Path] | None = None,
     keep_sources: bool = False,
 ) -> Result:
@@ -90,7 +93,12 @@ def build(
     else:
         notes = []
     with collector_paused():
-        result, ready = make(project, memo, jobs, earlier, changed, keep_sources)
+        ready: Ready | Collection | None
+        if tree_folders(project.content):
+            result, ready = make_collection(project, memo, jobs, earlier, changed, keep_sources)
+        else:
+            one = earlier if isinstance(earlier, Sources) else None
+            result, ready = make(project, memo, jobs, one, changed, keep_sources)
         result.problems[:0] = notes
         if ready is None:
             return result
@@ -115,7 +123,7 @@ def build(
             return result
         result.written = out is not None
         result.problems = sorted(
-            result.problems + size_warnings(ready.site, result.sizes), key=Problem.sort_key
+            result.problems + ready.size_warnings(result.sizes), key=Problem.sort_key
         )
         memo.forget_unused()
     return result
@@ -132,9 +140,19 @@ class Ready:
     jobs: int
     stamp: str = ""  # the code of the content, on every page (sources.content_hash)
 
-    def files(self) -> Iterator[tuple[str, FileData]]:
+    def files(self, shared: str = "") -> Iterator[tuple[str, FileData]]:
         """Render every output file (see render.render_files)."""
-        return render_files(self.site, self.design, self.memo, self.jobs, self.written, self.stamp)
+        return render_files(
+            self.site, self.design, self.memo, self.jobs, self.written, self.stamp, shared
+        )
+
+    def size_warnings(self, sizes: dict[str, int]) -> list[Problem]:
+        """Warn about files past the limits of site.yml."""
+        return size_warnings(self.site, sizes)
+
+    def singles(self) -> tuple[str, ...]:
+        """Name the single file."""
+        return (single_name(self.site),)
 
 
 def recovered(out: Path) -> list[Problem]:
@@ -185,6 +203,44 @@ def check(project: Project, jobs: int = 1) -> Result:
     return build(project, None, jobs=jobs)
 
 
+def make_collection(
+    project: Project,
+    memo: Memo,
+    jobs: int,
+    earlier: Sources | tuple[Sources, ...] | None = None,
+    changed: Iterable[Path] | None = None,
+    keep_sources: bool = False,
+) -> tuple[Result, Collection | None]:
+    """Read, load and check every tree of a site of several (see collection.py), each as
+    if it stood alone; give what was found, and the whole ready to render if every tree
+    passed. One tree's error stops them all."""
+    problems: list[Problem] = []
+    settings = read_collection(project.content, problems)
+    before = {s.project.content: s for s in earlier} if isinstance(earlier, tuple) else {}
+    trees: list[tuple[str, Ready]] = []
+    kept: list[Sources] = []
+    extra, failed = 0, False
+    for folder in tree_folders(project.content):
+        tree = Project(folder, project.templates, project.assets)
+        found, ready = make(tree, memo, jobs, before.get(folder), changed, keep_sources)
+        problems += found.problems
+        extra += found.extra_pages
+        kept += [found.sources] if isinstance(found.sources, Sources) else []
+        failed = failed or ready is None
+        if ready is not None:
+            trees.append((folder.name, ready))
+    result = Result(
+        problems=sorted(problems, key=Problem.sort_key),
+        extra_pages=extra,
+        sources=tuple(kept) if keep_sources else None,
+    )
+    if failed or result.failed() or not trees:
+        return result, None
+    ready_all = Collection(settings, list(trees), trees[0][1].design)
+    result.singles = tuple(f"{name}/{single}" for name, t in trees for single in t.singles())
+    return result, ready_all
+
+
 def make(
     project: Project,
     memo: Memo,
@@ -215,7 +271,9 @@ def make(
     result.problems = sorted(result.problems + found, key=Problem.sort_key)
     if result.failed():
         return result, None
-    return result, Ready(unfolded.site, unfolded.written, design, memo, jobs, stamp)
+    ready = Ready(unfolded.site, unfolded.written, design, memo, jobs, stamp)
+    result.singles = ready.singles()
+    return result, ready
 
 
 @contextmanager

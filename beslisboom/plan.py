@@ -49,6 +49,7 @@ class SiteInfo:
     updated: str = ""
     accessibility: str = ""  # the address of the accessibility statement
     version: str = ""  # the editor's name for this version ('1.4')
+    shared: str = ""  # where the shared assets are, from a page: '../' in a site of several
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -75,7 +76,8 @@ class View:
         """Make the links for this node shown on a page of the site or in the single file."""
         if mode == SINGLE:
             return Links(SINGLE, self.single, self.sections, self.single)
-        return Links(SITE, page or self.pages[self.node.id], self.pages, self.single)
+        page = page or self.pages[self.node.id]
+        return Links(SITE, page, self.pages, self.single, self.site.shared)
 
 
 class Kind(NamedTuple):
@@ -264,7 +266,9 @@ def make_frame(site: Site, written: Site, single: str) -> Frame:
 class Plan:
     """The names, back links and order of one site; views of its nodes."""
 
-    def __init__(self, site: Site, memo: Memo, written: Site | None = None) -> None:
+    def __init__(
+        self, site: Site, memo: Memo, written: Site | None = None, shared: str = ""
+    ) -> None:
         self.site = site  # a page per node
         self.written = written or site  # the tree as written: what the overview shows
         self.memo = memo
@@ -279,6 +283,7 @@ class Plan:
                 settings.updated,
                 settings.accessibility,
                 settings.version,
+                shared,
             )
         )
         self.single = single_name(site)
@@ -309,7 +314,7 @@ class Plan:
     def links(self, mode: str, page: str | None = None) -> Links:
         """Make the links of a page that may link to every node (overview, single file)."""
         names = self.ids if mode == SINGLE else self.names
-        return Links(mode, page or self.single, names, self.single)
+        return Links(mode, page or self.single, names, self.single, self.info.shared)
 
     def for_views(self, step: Callable[[Any, View], R], shared: Hashable = None) -> list[R]:
         """Give [step(shared, view) for every page's view], in content order: once for this

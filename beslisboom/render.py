@@ -30,6 +30,7 @@ def render_files(
     jobs: int = 1,
     written: Site | None = None,
     stamp: str = "",
+    shared: str = "",
 ) -> Iterator[tuple[str, FileData]]:
     """Render the site: node pages, overview, route data, single file, assets and the
     version file, as (name, data), each node page as soon as it is rendered: a build
@@ -37,10 +38,11 @@ def render_files(
 
     site holds a page per node; written, if the labels unfolded it (see unfold.py), is
     the tree as the editor wrote it, which the overview and flowchart show. stamp: the
-    code of the content (sources.content_hash), on every page.
+    code of the content (sources.content_hash), on every page. shared: where the pages
+    find the shared assets ('../' for a tree in a site of several, see collection.py).
     """
     code = stamp.encode()
-    for name, data in made_files(site, design, memo, jobs, written):
+    for name, data in made_files(site, design, memo, jobs, written, shared):
         yield name, stamped(data, code) if name.endswith(".html") else data
     yield VERSION_FILE, version_file(site, written or site, memo, stamp)
 
@@ -71,10 +73,15 @@ def version_file(site: Site, written: Site, memo: Memo, stamp: str) -> bytes:
 
 
 def made_files(
-    site: Site, design: Design, memo: Memo, jobs: int = 1, written: Site | None = None
+    site: Site,
+    design: Design,
+    memo: Memo,
+    jobs: int = 1,
+    written: Site | None = None,
+    shared: str = "",
 ) -> Iterator[tuple[str, FileData]]:
     """Give every output file but the version file, its pages not yet stamped."""
-    plan = Plan(site, memo, written)
+    plan = Plan(site, memo, written, shared)
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)
     yield from ((f"{ASSET_DIR}/{name}", data) for name, data in design.assets)

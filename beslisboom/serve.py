@@ -79,7 +79,8 @@ class Preview:
         self.replace = replace  # --vervang: out may hold a site of another content folder
         self.hosts = hosts or set()  # the Host headers the preview answers; empty: any
         self.memo = Memo()
-        self.sources: Sources | None = None  # the files as last read (see read_sources)
+        # the files as last read (see read_sources): one tree's, or each tree's of several
+        self.sources: Sources | tuple[Sources, ...] | None = None
         self.files: dict[str, FileData] = {}
         self.problems: list[str] = []  # the errors that keep the last build from being shown
         self.warnings: list[str] = []  # shown above every page, until they are mended

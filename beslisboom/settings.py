@@ -59,6 +59,7 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
     updated = read_date(block, fields, "updated")
     accessibility = read_web_address(block, fields, "accessibility")
     version = read_version(fields)
+    description = fields.text("description") or ""
     if title is None or start is None:
         return None
     return Settings(
@@ -73,6 +74,7 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
         updated=updated,
         accessibility=accessibility,
         version=version,
+        description=description,
     )
 
 
