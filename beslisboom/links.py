@@ -28,6 +28,10 @@ MEDIA_DIR = "bestanden"  # the site's copies of pictures and attachments
 FILE_ATTRIBUTE = re.compile(r'(src|href)="([^"]+)"')
 TEXT_HREF = re.compile(r'href="([^":#?]+?\.md)(?:#[^"]*)?"')  # a page's file, in its text
 TEXTS = f"{ASSET_DIR}/teksten.js"
+# A text's link to a page of another tree of the same site, as text.py leaves it:
+# href="boom:dpia/start.md". Only in_text reads it; the checks made sure the page exists.
+OTHER_TREE = "boom:"
+OTHER_HREF = re.compile(r'href="boom:([^"/]+/[^"]+?)\.md(#[^"]*)?"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,8 @@ class Links:
     names: Lookup[str]
     single: str  # the single file's name, for the link that offers it
     shared: str = ""  # where the shared assets are: '../' for a tree in a site of several
+    # the pages of other trees of the site that texts link to: 'dpia/start' -> 'dpia/index.html'
+    others: Lookup[str] = Lookup()
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -95,6 +101,15 @@ class Links:
             download = f' download="{html.escape(posixpath.basename(path))}"'
             return f'{attribute}="{inline}"' + (download if attribute == "href" else "")
 
+        def elsewhere(match: re.Match[str]) -> str:
+            found = self.others.get(match.group(1))
+            if found is None:
+                return match.group(0)
+            url = relative_url(self.single if self.mode == SINGLE else self.page, "../" + found)
+            return f'href="{url}{match.group(2) or ""}"'
+
+        if OTHER_TREE in body_html:
+            body_html = OTHER_HREF.sub(elsewhere, body_html)
         return FILE_ATTRIBUTE.sub(place, TEXT_HREF.sub(point, body_html))
 
     def is_overview(self) -> bool:

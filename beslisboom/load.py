@@ -92,6 +92,7 @@ def load_site(sources: Sources, memo: Memo, jobs: int = 1) -> tuple[Site | None,
         settings_path=content / SITE_FILE,
         unreadable=unreadable,
         media=media,
+        collection=sources.project.collection,
     )
     return site, problems
 

@@ -281,6 +281,7 @@ class Site:
     # (None: it names none, so it might lead anywhere)
     unreadable: Lookup[tuple[str, ...] | None] = field(default_factory=lambda: Lookup())
     media: Lookup[bytes] = field(default_factory=lambda: Lookup())  # pictures, attachments
+    collection: bool = False  # one tree of a site of several: links to the others allowed
 
     @property
     def title(self) -> str:

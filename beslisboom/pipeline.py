@@ -26,10 +26,10 @@ from .design import Design, TemplateMistake, check_templates, make_design
 from .graph import outline, reachable_part
 from .load import load_site, shown
 from .memo import Fresh, Memo
-from .messages import reason, say, write_hint
-from .model import NOTE, Problem, Site
+from .messages import reason, say, suggest, write_hint
+from .model import NOTE, Lookup, Problem, Site
 from .output import FileData, Stream
-from .plan import single_name
+from .plan import file_names, single_name
 from .render import render_files, size_warnings
 from .sources import Project, Sources, content_hash, read_sources
 from .unfold import unfold
@@ -139,11 +139,13 @@ class Ready:
     memo: Memo
     jobs: int
     stamp: str = ""  # the code of the content, on every page (sources.content_hash)
+    others: Lookup[str] = field(default_factory=lambda: Lookup())  # other trees' pages linked
 
     def files(self, shared: str = "") -> Iterator[tuple[str, FileData]]:
         """Render every output file (see render.render_files)."""
+        site, written = self.site, self.written
         return render_files(
-            self.site, self.design, self.memo, self.jobs, self.written, self.stamp, shared
+            site, self.design, self.memo, self.jobs, written, self.stamp, shared, self.others
         )
 
     def size_warnings(self, sizes: dict[str, int]) -> list[Problem]:
@@ -221,7 +223,7 @@ def make_collection(
     kept: list[Sources] = []
     extra, failed = 0, False
     for folder in tree_folders(project.content):
-        tree = Project(folder, project.templates, project.assets)
+        tree = Project(folder, project.templates, project.assets, collection=True)
         found, ready = make(tree, memo, jobs, before.get(folder), changed, keep_sources)
         problems += found.problems
         extra += found.extra_pages
@@ -236,9 +238,35 @@ def make_collection(
     )
     if failed or result.failed() or not trees:
         return result, None
+    result.problems = sorted(result.problems + link_trees(trees), key=Problem.sort_key)
+    if result.failed():
+        return result, None
     ready_all = Collection(settings, list(trees), trees[0][1].design)
     result.singles = tuple(f"{name}/{single}" for name, t in trees for single in t.singles())
     return result, ready_all
+
+
+def link_trees(trees: list[tuple[str, Ready]]) -> list[Problem]:
+    """Check every link of a text to a page of another tree ('../dpia/start.md'), as links
+    within a tree are checked, and give each tree the names of the pages it links to."""
+    names = {folder: file_names(ready.site, single_name(ready.site)) for folder, ready in trees}
+    problems = []
+    for _folder, ready in trees:
+        found: dict[str, str] = {}
+        for node in ready.site.nodes.values():
+            for target, line in node.text_links:
+                if "/" not in target:
+                    continue
+                tree, page_id = target.split("/", 1)
+                if page_id in names.get(tree, {}):
+                    found[target] = f"{tree}/{names[tree][page_id]}"
+                    continue
+                known = [f"{tree}/{i}" for i in names.get(tree, {})] or [f"{t}/" for t in names]
+                hint = suggest(target, known)
+                message = say("tekstlink-onbekend", target=target, hint=hint)
+                problems.append(Problem(node.path, line, message))
+        ready.others = Lookup(sorted(found.items()))
+    return sorted(set(problems), key=Problem.sort_key)
 
 
 def make(

@@ -50,6 +50,7 @@ class SiteInfo:
     accessibility: str = ""  # the address of the accessibility statement
     version: str = ""  # the editor's name for this version ('1.4')
     shared: str = ""  # where the shared assets are, from a page: '../' in a site of several
+    others: Lookup[str] = Lookup()  # other trees' pages the texts link to (Links.others)
     hash_: int = hash_slot()
 
     __hash__ = hash_once
@@ -75,9 +76,9 @@ class View:
     def links(self, mode: str, page: str | None) -> Links:
         """Make the links for this node shown on a page of the site or in the single file."""
         if mode == SINGLE:
-            return Links(SINGLE, self.single, self.sections, self.single)
+            return Links(SINGLE, self.single, self.sections, self.single, "", self.site.others)
         page = page or self.pages[self.node.id]
-        return Links(SITE, page, self.pages, self.single, self.site.shared)
+        return Links(SITE, page, self.pages, self.single, self.site.shared, self.site.others)
 
 
 class Kind(NamedTuple):
@@ -267,7 +268,12 @@ class Plan:
     """The names, back links and order of one site; views of its nodes."""
 
     def __init__(
-        self, site: Site, memo: Memo, written: Site | None = None, shared: str = ""
+        self,
+        site: Site,
+        memo: Memo,
+        written: Site | None = None,
+        shared: str = "",
+        others: Lookup[str] | None = None,
     ) -> None:
         self.site = site  # a page per node
         self.written = written or site  # the tree as written: what the overview shows
@@ -284,6 +290,7 @@ class Plan:
                 settings.accessibility,
                 settings.version,
                 shared,
+                others or Lookup(),
             )
         )
         self.single = single_name(site)
@@ -314,7 +321,8 @@ class Plan:
     def links(self, mode: str, page: str | None = None) -> Links:
         """Make the links of a page that may link to every node (overview, single file)."""
         names = self.ids if mode == SINGLE else self.names
-        return Links(mode, page or self.single, names, self.single, self.info.shared)
+        shared, others = self.info.shared, self.info.others
+        return Links(mode, page or self.single, names, self.single, shared, others)
 
     def for_views(self, step: Callable[[Any, View], R], shared: Hashable = None) -> list[R]:
         """Give [step(shared, view) for every page's view], in content order: once for this

@@ -16,7 +16,7 @@ from .graph import outline
 from .links import MEDIA_DIR
 from .memo import Memo
 from .messages import say
-from .model import Problem, Site
+from .model import Lookup, Problem, Site
 from .output import FileData
 from .plan import Batch, Piece, Plan, file_names, render_batch, single_name
 from .routes import count_routes
@@ -31,6 +31,7 @@ def render_files(
     written: Site | None = None,
     stamp: str = "",
     shared: str = "",
+    others: Lookup[str] | None = None,
 ) -> Iterator[tuple[str, FileData]]:
     """Render the site: node pages, overview, route data, single file, assets and the
     version file, as (name, data), each node page as soon as it is rendered: a build
@@ -39,10 +40,11 @@ def render_files(
     site holds a page per node; written, if the labels unfolded it (see unfold.py), is
     the tree as the editor wrote it, which the overview and flowchart show. stamp: the
     code of the content (sources.content_hash), on every page. shared: where the pages
-    find the shared assets ('../' for a tree in a site of several, see collection.py).
+    find the shared assets ('../' for a tree in a site of several, see collection.py);
+    others: the pages of the other trees there that texts link to (Links.others).
     """
     code = stamp.encode()
-    for name, data in made_files(site, design, memo, jobs, written, shared):
+    for name, data in made_files(site, design, memo, jobs, written, shared, others):
         yield name, stamped(data, code) if name.endswith(".html") else data
     yield VERSION_FILE, version_file(site, written or site, memo, stamp)
 
@@ -79,9 +81,10 @@ def made_files(
     jobs: int = 1,
     written: Site | None = None,
     shared: str = "",
+    others: Lookup[str] | None = None,
 ) -> Iterator[tuple[str, FileData]]:
     """Give every output file but the version file, its pages not yet stamped."""
-    plan = Plan(site, memo, written, shared)
+    plan = Plan(site, memo, written, shared, others)
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)
     yield from ((f"{ASSET_DIR}/{name}", data) for name, data in design.assets)

@@ -31,6 +31,7 @@ class Project:
     content: Path
     templates: Path
     assets: Path
+    collection: bool = False  # one tree of a site of several (collection.py)
 
 
 @dataclass(frozen=True, slots=True)  # thousands live in the preview's memory

@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 
 from . import keys
 from .conditions import Unreadable, parse
+from .links import OTHER_TREE
 from .mdext import Converter, Reading, Tag
 from .messages import say
 from .model import Block as TextBlock
@@ -134,9 +135,11 @@ class Locator:
 
 def inspect_text(
     path: Path, content: Path, body: str, first_line: int, parsed: Reading, block: Block
-) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str, int], ...]]:
+) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str, int], ...], dict[str, str]]:
     """Check what a text holds, as Markdown read it: raw HTML, links and pictures. Give the
-    pages it links to (id, line) and the files it uses (as written, path in content/, line)."""
+    pages it links to (id, line; 'tree/id' for a page of another tree beside this one),
+    the files it uses (as written, path in content/, line), and the links to another
+    tree's pages as written, each with the form the links helper reads (OTHER_TREE)."""
     where = Locator(body, first_line)
     found: dict[tuple[int, str], None] = {}
     for tag in parsed.tags:
@@ -145,6 +148,7 @@ def inspect_text(
             found[(where.line(tag.chunk) + tag.line, message)] = None
     folder = content_folder(path, content)
     pages, files = [], []
+    elsewhere: dict[str, str] = {}
     for href in parsed.links:
         line = where.line(href, f"]({href}")
         ref = href.split("#", 1)[0].split("?", 1)[0]
@@ -155,7 +159,14 @@ def inspect_text(
         elif scheme or not ref or ref.startswith("/"):
             continue  # a web address, an anchor on this page, a path from the server's root
         elif ref.lower().endswith(".md"):
-            pages.append((normalize_id(PurePosixPath(unquote(ref)).stem), line))
+            page_id = normalize_id(PurePosixPath(unquote(ref)).stem)
+            place = in_content(folder, ref).split("/")
+            if len(place) >= 3 and place[0] == ".." and place[1] not in ("", ".."):
+                pages.append((f"{place[1]}/{page_id}", line))  # a tree beside this one
+                anchor = "#" + href.split("#", 1)[1] if "#" in href else ""
+                elsewhere[href] = f"{OTHER_TREE}{place[1]}/{page_id}.md{anchor}"
+            else:
+                pages.append((page_id, line))
         elif ref.lower().endswith((".html", ".htm")):
             name = PurePosixPath(ref).stem
             found[(line, say("link-naar-html", ref=ref, name=f"{name}.md"))] = None
@@ -171,7 +182,7 @@ def inspect_text(
         files.append((src, in_content(folder, src), line))
     for line, message in found:
         block.error(line, message)
-    return tuple(pages), tuple(files)
+    return tuple(pages), tuple(files), elsewhere
 
 
 def in_content(folder: str, ref: str) -> str:
@@ -235,10 +246,14 @@ def read_text(path: Path, content: Path, body: str, first_line: int, block: Bloc
         if parts and not text.strip():
             continue  # an empty part: nothing to show
         reading = CONVERTER.convert(text)
-        found_links, found_files = inspect_text(path, content, text, text_line, reading, block)
-        text_links += found_links
-        files += found_files
-        blocks.append(TextBlock(when, reading.html, line))
+        found = inspect_text(path, content, text, text_line, reading, block)
+        text_links += found[0]
+        files += found[1]
+        html = reading.html
+        for written, link in found[2].items():  # the links helper finds the tree by this
+            shown = escape(written, quote=False).replace('"', "&quot;")  # as Markdown wrote it
+            html = html.replace(f'href="{shown}"', f'href="{link}"')
+        blocks.append(TextBlock(when, html, line))
     if not parts:  # no parts: the page is its whole text
         return Text(blocks[0].html, (), tuple(text_links), tuple(files))
     return Text(blocks_html(tuple(blocks)), tuple(blocks), tuple(text_links), tuple(files))

@@ -148,3 +148,36 @@ def test_nieuw_adds_a_tree_to_a_site_of_several(tmp_path, monkeypatch, capsys):
     message = capsys.readouterr().err
     assert "content/burgers/extra ligt in de boom content/burgers" in message
     assert not (content / "burgers" / "extra").exists()
+
+
+def test_a_text_links_to_a_page_of_another_tree(tmp_path, make_tree):
+    """Written as a relative Markdown link to the other tree's file, checked like any
+    other link, and pointing at that tree's page on the site and in the single file."""
+    content = collection(tmp_path / "site")
+    link = "Zie ook [de rol](../burgers/stappen/3-rol.md#inhoud) en [nergens](../burgers/weg.md)."
+    (content / "proef" / "con.md").write_text(SMALL["con.md"] + link + "\n", encoding="utf-8")
+    result = build(project_for(content), tmp_path / "dist")
+    said = [format_problem(p) for p in result.problems if p.is_error]
+    assert len(said) == 1 and "proef/con.md:" in said[0], said
+    assert (
+        "de link in de tekst naar burgers/weg.md wijst naar een pagina die niet bestaat"
+        in (said[0])
+    )
+    (content / "proef" / "con.md").write_text(
+        SMALL["con.md"] + "Zie ook [de rol](../burgers/stappen/3-rol.md#inhoud).\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "dist"
+    result = build(project_for(content), out)
+    assert not result.failed(), result.problems
+    page_ = (out / "proef" / "con-pagina.html").read_text(encoding="utf-8")
+    assert '<a href="../burgers/3-rol.html#inhoud">de rol</a>' in page_
+    single = (out / "proef" / "kleine-boom.html").read_text(encoding="utf-8")
+    assert '<a href="../burgers/3-rol.html#inhoud">de rol</a>' in single
+    assert broken_references(out) == []
+    # a tree alone has no trees beside it: the same link is a mistake there
+    alone = make_tree(
+        dict(SMALL, **{"con.md": SMALL["con.md"] + "Zie [de rol](../burgers/3-rol.md).\n"})
+    )
+    found = [format_problem(p) for p in build(project_for(alone), None).problems]
+    assert any("naar burgers/3-rol.md wijst naar een pagina die niet bestaat" in f for f in found)
