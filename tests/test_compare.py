@@ -248,3 +248,33 @@ def test_minbzk_omnibus_pair_changes_no_route_and_names_the_obligations(tmp_path
     assert found["pages"]["added"] == found["pages"]["removed"] == found["pages"]["renamed"] == []
     for name in expected:  # what changed is the text, and only the text
         assert set(changed[name]) == {"page", "file", "text"}, changed[name]
+
+
+def test_the_page_for_sign_off_is_accessible(tmp_path, browser, axe_source):
+    """axe at 1280 and 320 px, light and dark; nothing scrolls sideways, nothing loads."""
+    from helpers import axe_violations
+
+    old = write_tree(tmp_path / "oud", OLD)
+    new_files = dict(OLD, **{"zeker.md": OLD["zeker.md"].replace("next: a", "next: c")})
+    new_files["c.md"] = page("Uitkomst C", body="Dit is de nieuwe uitkomst C.\n")
+    del new_files["weg.md"]
+    new = write_tree(tmp_path / "nieuw", new_files)
+    report = tmp_path / "verschil.html"
+    assert verschil(old, new, "--html", report).returncode == 0
+    failures = []
+    for scheme in ("light", "dark"):
+        for width in (1280, 320):
+            context = browser.new_context(
+                viewport={"width": width, "height": 800}, color_scheme=scheme
+            )
+            tab = context.new_page()
+            requests: list[str] = []
+            tab.on("request", lambda r, seen=requests: seen.append(r.url))
+            tab.goto(report.as_uri())
+            failures += [f"{scheme} {width}: {v}" for v in axe_violations(tab, axe_source)]
+            wide = tab.evaluate("document.documentElement.scrollWidth - innerWidth")
+            if wide > 0:
+                failures.append(f"{scheme} {width}: scrolls sideways by {wide} px")
+            failures += [f"loads {url}" for url in requests if url != report.as_uri()]
+            context.close()
+    assert failures == []
