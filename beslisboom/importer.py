@@ -150,7 +150,9 @@ def convert(source: Path) -> Conversion:
         page = conclusion_page(conclusion, title, shown, conversion)
         conversion.files[f"conclusies/{ends[str(conclusion['conclusionId'])]}.md"] = page
     title = str(data.get("name") or source.stem)
-    conversion.files["site.yml"] = site_file(title, start, labels, source)
+    version = data.get("version")
+    version = str(version) if isinstance(version, SCALAR) and str(version).strip() else ""
+    conversion.files["site.yml"] = site_file(title, start, labels, source, version)
     return conversion
 
 
@@ -561,12 +563,22 @@ def page(front: list[str], body: list[str]) -> str:
     return "---\n" + "\n".join(front) + "\n---\n" + (text + "\n" if text else "")
 
 
-def site_file(title: str, start: str, labels: dict[str, str], source: Path) -> str:
-    """Write site.yml: the title, the first question, the words for every label."""
+def site_file(
+    title: str, start: str, labels: dict[str, str], source: Path, version: str = ""
+) -> str:
+    """Write site.yml: the title, the first question, the original's version, the words
+    for every label."""
     lines = [
         f"# Omgezet uit {source.name}. Pas hier de titel en de woorden van de labels aan.",
         f"title: {quoted(title)}",
         f"start: {start}",
+    ]
+    if version:
+        lines += [
+            "# De versie van het origineel; elke pagina noemt haar onderaan.",
+            f"version: {quoted(version)}",
+        ]
+    lines += [
         "",
         "# De woorden die een conclusie toont voor de labels die de lezer verzamelde.",
         "labels:",

@@ -206,6 +206,7 @@ def test_an_older_version_imports_whole_and_its_endless_loop_is_named(tmp_path):
         "      - next: vraag-2.9\n"
         "---\n"
     )
+    assert 'version: "0.9"' in (content / "site.yml").read_text(encoding="utf-8")
     first = (content / "vragen" / "vraag-2.9.md").read_text(encoding="utf-8")
     assert 'topic: "Transparantieverplichting"' in first
     assert "labels: [aanbieder-gebruiksverantwoordelijke]" in first
