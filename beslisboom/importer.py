@@ -287,7 +287,9 @@ def question_page(
         front += lines
         ways.append((tuple(names), branches))
     body = [text_of(question.get("explanation") or "")]
-    body.append(sources_of(question.get("sources")))
+    sources = sources_of(question.get("sources"))
+    if sources:  # after the answers: a reader answers first, and reads the law if need be
+        body.append(f"::: onder de antwoorden\n{sources}\n:::")
     return page(front, body), subresults, ways
 
 
@@ -501,11 +503,13 @@ def conclusion_page(
     """Write one conclusion's page: its text, its obligations, its sources, and the
     subresults of the answers given."""
     conversion.unknown_keys(conclusion, CONCLUSION_KEYS, f"conclusie {conclusion['conclusionId']}")
-    body = [text_of(conclusion.get("conclusion") or "")]
+    said = text_of(conclusion.get("conclusion") or "")
+    rest = " ".join(said.replace(title, "", 1).split()) if title in said else said
+    body = [rest] if rest.strip(" .") else []  # the title says it once; the rest follows
     for name, text in subresults:
         body.append(f"::: als {name}\n{text_of(text)}\n:::")
     if conclusion.get("obligation"):
-        body.append("**Verplichtingen**\n\n" + text_of(conclusion["obligation"]))
+        body.append("## Verplichtingen\n\n" + text_of(conclusion["obligation"]))
     body.append(sources_of(conclusion.get("sources")))
     return page([f"title: {quoted(title)}"], body)
 
@@ -518,7 +522,7 @@ def sources_of(sources: Any) -> str:
             continue
         name = escape(str(source.get("source") or source.get("url") or ""))
         items.append(f"- [{name}]({source['url']})" if source.get("url") else f"- {name}")
-    return "**Bronnen**\n\n" + "\n".join(items) if items else ""
+    return "## Bronnen\n\n" + "\n".join(items) if items else ""
 
 
 BREAKS = re.compile(r"(?:\s*<br\s*/?>\s*){2,}", re.IGNORECASE)

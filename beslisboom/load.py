@@ -209,6 +209,7 @@ def make_node(
         title=title,
         path=path,
         body_html=text.html,
+        below_html=text.below,
         step=step,
         next=normalize_id(next_id) if next_id else None,
         next_label=next_label,

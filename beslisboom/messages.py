@@ -185,8 +185,8 @@ MESSAGES = {
         "dit '::: als'-blok wordt niet gesloten; zet een regel met alleen ::: waar het blok eindigt"
     ),
     "blok-regel-onbekend": (
-        "'{text}' is geen blokregel; een blok begint met '::: als voorwaarde' en eindigt "
-        "met een regel met alleen :::"
+        "'{text}' is geen blokregel; een blok begint met '::: als voorwaarde' of '::: onder "
+        "de antwoorden' en eindigt met een regel met alleen :::"
     ),
     "label-nooit-gezet": (
         "het label '{label}' wordt getest, maar geen antwoord zet het{hint}; zet het met "

@@ -124,6 +124,7 @@ class Node:
     title: str
     path: Path
     body_html: str = ""
+    below_html: str = ""  # the text shown after the answers ('::: onder de antwoorden')
     step: int | None = None
     next: str | None = None
     next_label: str = ""
@@ -152,9 +153,14 @@ class Node:
         worked out once: a node from an unchanged file keeps it, the same object every build."""
         if self.outline_ is None:
             found = self
-            if self.body_html or self.blocks:
+            if self.body_html or self.blocks or self.below_html:
                 blocks = tuple(replace(block, html="") for block in self.blocks)
-                found = replace(self, body_html=TEXT if self.body_html else "", blocks=blocks)
+                found = replace(
+                    self,
+                    body_html=TEXT if self.body_html else "",
+                    below_html=TEXT if self.below_html else "",
+                    blocks=blocks,
+                )
             object.__setattr__(self, "outline_", found)  # frozen: our own cache, set once
         return self.outline_  # type: ignore[return-value]
 

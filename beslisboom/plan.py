@@ -106,11 +106,14 @@ class Piece(NamedTuple):  # thousands are made every build: a tuple is made quic
         """Give the template's variables."""
         view, kind = self.view, self.kind
         links = view.links(kind.mode, kind.page)
-        body = links.in_text(view.node.body_html, view.media) if kind.text else ""
+        node = view.node
+        body = links.in_text(node.body_html, view.media) if kind.text else ""
+        below = links.in_text(node.below_html, view.media) if kind.text and node.below_html else ""
         return {
             "site": view.site,
             "node": view.node,
             "body": Markup(body),
+            "below": Markup(below),
             "nodes": view.nodes,
             "back": view.back,
             "is_start": view.node.id == view.site.start,

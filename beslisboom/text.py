@@ -222,18 +222,22 @@ def read_condition(block: Block, line: int, written: str) -> Any:
 
 
 BLOCK_OPEN = re.compile(r":::\s*als\b\s*(.*?)\s*$")
+BELOW_OPEN = re.compile(r":::\s*onder\s+de\s+antwoorden\s*$")  # shown after the answers
+BELOW = "onder"  # a part's place instead of a condition: after the answers
 BLOCK_CLOSE = re.compile(r":::\s*$")
 
 
 @dataclass(frozen=True)
 class Text:
     """A page's text as read: its HTML, its parts (if some are shown only when a condition
-    holds), the pages it links to (id, line) and the files it uses (as written, path, line)."""
+    holds), the pages it links to (id, line) and the files it uses (as written, path, line),
+    and the text to show after the answers ('::: onder de antwoorden')."""
 
     html: str
     blocks: tuple[TextBlock, ...]
     text_links: tuple[tuple[str, int], ...]
     files: tuple[tuple[str, str, int], ...]
+    below: str = ""
 
 
 def read_text(path: Path, content: Path, body: str, first_line: int, block: Block) -> Text:
@@ -241,7 +245,7 @@ def read_text(path: Path, content: Path, body: str, first_line: int, block: Bloc
     parts = read_parts(body, first_line, block)
     text_links: list[tuple[str, int]] = []
     files: list[tuple[str, str, int]] = []
-    blocks = []
+    blocks, below = [], []
     for when, text, line, text_line in parts or [(None, body, first_line, first_line)]:
         if parts and not text.strip():
             continue  # an empty part: nothing to show
@@ -253,10 +257,16 @@ def read_text(path: Path, content: Path, body: str, first_line: int, block: Bloc
         for written, link in found[2].items():  # the links helper finds the tree by this
             shown = escape(written, quote=False).replace('"', "&quot;")  # as Markdown wrote it
             html = html.replace(f'href="{shown}"', f'href="{link}"')
-        blocks.append(TextBlock(when, html, line))
+        if when is BELOW:
+            below.append(html)
+        else:
+            blocks.append(TextBlock(when, html, line))
+    links, used, after = tuple(text_links), tuple(files), "\n".join(below)
     if not parts:  # no parts: the page is its whole text
-        return Text(blocks[0].html, (), tuple(text_links), tuple(files))
-    return Text(blocks_html(tuple(blocks)), tuple(blocks), tuple(text_links), tuple(files))
+        return Text(blocks[0].html, (), links, used)
+    if all(part.when is None for part in blocks):  # parts only to put text below: one text
+        return Text("\n".join(part.html for part in blocks), (), links, used, after)
+    return Text(blocks_html(tuple(blocks)), tuple(blocks), links, used, after)
 
 
 def read_parts(body: str, first_line: int, block: Block) -> list[tuple[Any, str, int, int]]:
@@ -276,7 +286,13 @@ def read_parts(body: str, first_line: int, block: Block) -> list[tuple[Any, str,
             parts[-1][1].append(line)
             continue
         opening = BLOCK_OPEN.fullmatch(stripped)
-        if opening:
+        if BELOW_OPEN.fullmatch(stripped):
+            if opened:
+                block.error(at, say("blok-in-blok", line=opened))
+                continue
+            parts.append((BELOW, [], at))
+            opened = at
+        elif opening:
             if opened:
                 block.error(at, say("blok-in-blok", line=opened))
                 continue

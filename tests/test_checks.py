@@ -918,8 +918,8 @@ CASES = {
             "content/einde.md:4: fout: dit '::: als'-blok wordt niet gesloten; zet "
             "een regel met alleen ::: waar het blok eindigt",
             "content/einde.md:6: fout: '::: klaar' is geen blokregel; een blok "
-            "begint met '::: als voorwaarde' en eindigt met een regel met alleen "
-            ":::",
+            "begint met '::: als voorwaarde' of '::: onder de antwoorden' en eindigt met "
+            "een regel met alleen :::",
         ],
     ),
     "otherwise-not-last": (

@@ -13,7 +13,7 @@ from beslisboom.memo import Fresh, Memo
 from beslisboom.pipeline import build, format_problem
 from beslisboom.sources import read_sources
 from beslisboom.unfold import unfold
-from conftest import ROOT, page, project_for
+from conftest import ROOT, messages, page, project_for
 from helpers import snapshot
 
 OPTION = re.compile(r'<a class="option" href="([^"]+)"[^>]*>(.*?)</a>')
@@ -271,3 +271,48 @@ def test_answers_that_only_a_count_tells_apart_make_one_state_per_number(make_tr
     result = build(project_for(content), None)
     assert not result.failed(), [format_problem(p) for p in result.problems]
     assert result.extra_pages == 1 + 2 + 3 * 14 - 1  # the rows of the question, less itself
+
+
+def test_a_text_part_below_the_answers(make_tree, tmp_path):
+    """'::: onder de antwoorden' puts a part after the answers (sources a reader reads
+    only if need be), on the page and in the single file; the overview shows it with
+    the text. It is no condition: the tree is not unfolded for it."""
+    content = make_tree(
+        {
+            "start.md": page(
+                "Ja of nee?",
+                "options:\n  - label: Ja\n    next: einde\n  - label: Nee\n    next: einde\n",
+                "Eerst de vraag.\n\n::: onder de antwoorden\n## Bronnen\n\n"
+                "- [De wet](https://wetten.overheid.nl/)\n- [Het einde](einde.md)\n:::\n",
+            ),
+            "einde.md": page("Einde"),
+        }
+    )
+    out = tmp_path / "dist"
+    result = build(project_for(content), out)
+    assert not result.failed(), result.problems
+    assert result.extra_pages == 0
+    html = (out / "index.html").read_text(encoding="utf-8")
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    assert main.index("Eerst de vraag.") < main.index('class="option"') < main.index("Bronnen")
+    assert "<h2>Bronnen</h2>" in main and '<a href="einde.html">Het einde</a>' in main
+    single = (out / "testboom.html").read_text(encoding="utf-8")
+    section = single.split('id="begin"', 1)[1].split("</section>", 1)[0]
+    assert section.index('class="option"') < section.index("Bronnen")
+    overview = (out / "overzicht.html").read_text(encoding="utf-8")
+    entry = overview.split('id="knoop_start"', 1)[1].split("</article>", 1)[0]
+    assert entry.index("Eerst de vraag.") < entry.index("Bronnen") < entry.index("routes")
+    broken = make_tree(
+        {
+            "start.md": page(
+                "Ja of nee?",
+                "options:\n  - label: Ja\n    next: einde\n",
+                "::: onder de antwoorden\n[Weg](nergens.md)\n:::\n",
+            ),
+            "einde.md": page("Einde"),
+            "nog.md": page("Nog een", body="::: onder de antwoorden\n::: als x\n:::\n"),
+        }
+    )
+    found = messages(broken)
+    assert any("start.md:8: fout: de link in de tekst naar nergens.md" in f for f in found), found
+    assert any("nog.md:5: fout: een '::: als'-blok staat binnen" in f for f in found), found
