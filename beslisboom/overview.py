@@ -26,7 +26,8 @@ TEXT_LIMIT = 1000
 def entry_pieces(plan: Plan, mode: str, level: int, with_text: bool) -> list[Piece]:
     """List every node's entry on an overview, in reading order."""
     settings = (("level", level), ("with_text", with_text))
-    kind = Kind(ENTRY, mode, OVERVIEW if mode == SITE else None, settings, text=with_text)
+    page = OVERVIEW if mode == SITE else None
+    kind = Kind(ENTRY, mode, page, settings, text=with_text, deeper=level + 2)
     return [Piece(kind, plan.view(node, as_written=True)) for node in plan.order]
 
 

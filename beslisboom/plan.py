@@ -90,6 +90,7 @@ class Kind(NamedTuple):
     page: str | None = None  # None: the node's own page
     settings: tuple[tuple[str, Any], ...] = ()  # more variables for the template
     text: bool = True  # whether the template shows the node's text (body)
+    deeper: int = 0  # how many levels the text's own headings go down: its title is lower
 
 
 class Piece(NamedTuple):  # thousands are made every build: a tuple is made quickest
@@ -109,6 +110,8 @@ class Piece(NamedTuple):  # thousands are made every build: a tuple is made quic
         node = view.node
         body = links.in_text(node.body_html, view.media) if kind.text else ""
         below = links.in_text(node.below_html, view.media) if kind.text and node.below_html else ""
+        if kind.deeper:
+            body, below = lowered(body, kind.deeper), lowered(below, kind.deeper)
         return {
             "site": view.site,
             "node": view.node,
@@ -120,6 +123,17 @@ class Piece(NamedTuple):  # thousands are made every build: a tuple is made quic
             "links": links,
             **dict(kind.settings),
         }
+
+
+HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def lowered(html: str, levels: int) -> str:
+    """Move a text's headings down, so that they stay under a title that is itself lower
+    (h2 in the single file, h4 on the overview): '## Bronnen' becomes h3 or h5."""
+    if "<h" not in html:
+        return html
+    return HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + levels)}", html)
 
 
 def render_piece(design: Design, piece: Piece) -> bytes:

@@ -18,7 +18,7 @@ from .plan import Holes, Kind, Piece, Plan
 from .routedata import route_script
 
 SECTION = "single_section.html"
-SECTION_KIND = Kind(SECTION, SINGLE)
+SECTION_KIND = Kind(SECTION, SINGLE, deeper=1)  # its title is an h2
 
 
 def pieces(plan: Plan) -> list[Piece]:

@@ -316,3 +316,27 @@ def test_a_text_part_below_the_answers(make_tree, tmp_path):
     found = messages(broken)
     assert any("start.md:8: fout: de link in de tekst naar nergens.md" in f for f in found), found
     assert any("nog.md:5: fout: een '::: als'-blok staat binnen" in f for f in found), found
+
+
+def test_a_text_s_headings_stay_under_the_title_wherever_it_is_shown(make_tree, tmp_path):
+    """'## Bronnen' is an h2 under the page's h1, an h3 under a section's h2 in the single
+    file, an h5 under an entry's h4 on the overview: no level is skipped or repeated."""
+    content = make_tree(
+        {
+            "start.md": page(
+                "Ja of nee?",
+                "options:\n  - label: Ja\n    next: einde\n",
+                "## Uitleg\n\nTekst.\n\n::: onder de antwoorden\n## Bronnen\n\nDe wet.\n:::\n",
+            ),
+            "einde.md": page("Einde"),
+        }
+    )
+    out = tmp_path / "dist"
+    assert not build(project_for(content), out).failed()
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Uitleg</h2>" in html and "<h2>Bronnen</h2>" in html
+    single = (out / "testboom.html").read_text(encoding="utf-8")
+    assert "<h3>Uitleg</h3>" in single and "<h3>Bronnen</h3>" in single
+    overview = (out / "overzicht.html").read_text(encoding="utf-8")
+    entry = overview.split('id="knoop_start"', 1)[1].split("</article>", 1)[0]
+    assert "<h4" in entry and "<h5>Uitleg</h5>" in entry and "<h5>Bronnen</h5>" in entry
