@@ -356,6 +356,11 @@ def import_tree(
         return 1  # nothing to convert: the messages above say why; nothing is written
     write(conversion, content)
     print(f"Omgezet: {pages} pagina's in {shown(content)}/.")
+    print(
+        f"Vul nog in wat het origineel niet zegt: de startpagina {shown(content / 'start.md')} "
+        f"(wat de beslishulp doet, of hij fouten kan bevatten, bij wie de lezer terecht kan) "
+        f"en het contact in {shown(content / 'site.yml')}; de build waarschuwt tot dan."
+    )
     left_out = len(conversion.problems) - conversion.notes
     if left_out:
         print(f"{left_out} onderdelen niet omgezet: zie hierboven.", file=sys.stderr)

@@ -20,6 +20,7 @@ import yaml
 from .conditions import is_label, parse
 from .messages import reason, say
 from .model import Problem
+from .text import FILL_IN
 from .urls import slug
 from .yamlfile import (
     MAX_NODES,
@@ -150,6 +151,9 @@ def convert(source: Path) -> Conversion:
         page = conclusion_page(conclusion, title, shown, conversion)
         conversion.files[f"conclusies/{ends[str(conclusion['conclusionId'])]}.md"] = page
     title = str(data.get("name") or source.stem)
+    if questions:
+        conversion.files[f"{START}.md"] = start_page(title, start)
+        start = START
     version = data.get("version")
     version = str(version) if isinstance(version, SCALAR) and str(version).strip() else ""
     conversion.files["site.yml"] = site_file(title, start, labels, source, version)
@@ -567,6 +571,22 @@ def page(front: list[str], body: list[str]) -> str:
     return "---\n" + "\n".join(front) + "\n---\n" + (text + "\n" if text else "")
 
 
+START = "start"  # the page before the first question: what the aid is, for the editor to write
+
+
+def start_page(title: str, first: str) -> str:
+    """Write the page a reader begins on, with what the original does not say (what the aid
+    is for, that it may contain errors, who stays responsible) marked for the editor; the
+    build warns until it is filled in (text.FILL_IN)."""
+    body = [
+        f"{FILL_IN} Wat deze beslishulp doet en voor wie hij is, in een of twee zinnen.",
+        f"{FILL_IN} Of de beslishulp nog in ontwikkeling is en fouten kan bevatten, en dat de "
+        "lezer zelf verantwoordelijk blijft voor wat hij met de uitkomst doet.",
+        f"{FILL_IN} Bij wie de lezer terecht kan met vragen (zet het contact ook in site.yml).",
+    ]
+    return page([f"title: {quoted(title)}", f"next: {first}", "next_label: Start"], body)
+
+
 def site_file(
     title: str, start: str, labels: dict[str, str], source: Path, version: str = ""
 ) -> str:
@@ -594,6 +614,14 @@ def site_file(
         "# er bij deze boom meer dan de standaardgrens van 1000 extra pagina's.",
         "limits:",
         "  extra_pages: 2000",
+        "",
+        f"# {FILL_IN} Het contact dat elke conclusie toont; haal de # voor de regels weg:",
+        "# contact:",
+        "#   heading: Vragen?",
+        "#   people:",
+        "#     - name: Naam",
+        "#       phone: 070 000 00 00",
+        "#   email: adres@example.nl",
     ]
     return "\n".join(lines) + "\n"
 

@@ -238,6 +238,10 @@ MESSAGES = {
     ),
     # Import
     "import-overgeslagen": "niet omgezet: {what}; zet dit zelf over in de pagina's",
+    "in-te-vullen": (
+        "hier staat nog {marker}: schrijf de tekst die erna gevraagd wordt en haal {marker} "
+        "weg, voordat je de boom publiceert"
+    ),
     "import-label-onbekend": (
         "de voorwaarde '{condition}' test {labels} dat geen antwoord zet; zoals in het "
         "origineel is dat er dus nooit, en {result}: controleer of een ander label bedoeld is"

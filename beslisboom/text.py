@@ -221,6 +221,7 @@ def read_condition(block: Block, line: int, written: str) -> Any:
         return None
 
 
+FILL_IN = "[IN TE VULLEN]"  # what an import leaves for the editor to write (importer.py)
 BLOCK_OPEN = re.compile(r":::\s*als\b\s*(.*?)\s*$")
 BELOW_OPEN = re.compile(r":::\s*onder\s+de\s+antwoorden\s*$")  # shown after the answers
 BELOW = "onder"  # a part's place instead of a condition: after the answers
@@ -242,10 +243,15 @@ class Text:
 
 def read_text(path: Path, content: Path, body: str, first_line: int, block: Block) -> Text:
     """Convert a page's text, each part once, and check what each part holds."""
+    if FILL_IN in body:
+        for number, written in enumerate(body.split("\n")):
+            if FILL_IN in written:
+                block.warn(first_line + number, say("in-te-vullen", marker=FILL_IN))
     parts = read_parts(body, first_line, block)
     text_links: list[tuple[str, int]] = []
     files: list[tuple[str, str, int]] = []
-    blocks, below = [], []
+    blocks: list[TextBlock] = []
+    below: list[str] = []
     for when, text, line, text_line in parts or [(None, body, first_line, first_line)]:
         if parts and not text.strip():
             continue  # an empty part: nothing to show

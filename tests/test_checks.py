@@ -1009,6 +1009,17 @@ CASES = {
             "de rondgang dan naar een einde leidt",
         ],
     ),
+    "in-te-vullen": (
+        {
+            "start.md": page("Start", "next: einde\n", "[IN TE VULLEN] Wat de boom doet.\n"),
+            "einde.md": OK_END,
+        },
+        [
+            "content/start.md:5: waarschuwing: hier staat nog [IN TE VULLEN]: schrijf de "
+            "tekst die erna gevraagd wordt en haal [IN TE VULLEN] weg, voordat je de boom "
+            "publiceert",
+        ],
+    ),
     "kringloop": (
         {
             "start.md": page(

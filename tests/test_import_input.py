@@ -41,7 +41,7 @@ def test_ids_that_point_elsewhere_become_file_names_inside_the_new_folder(tmp_pa
     assert "Traceback" not in done.stderr
     assert (elsewhere / "README.md").read_text(encoding="utf-8") == "van iemand anders"
     written = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md"))
-    assert written == ["conclusies/conclusie-C-x.md", "vragen/vraag-elders-README.md"]
+    assert written == ["conclusies/conclusie-C-x.md", "start.md", "vragen/vraag-elders-README.md"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "boom.yaml", "elders"]
 
 
@@ -212,8 +212,8 @@ def test_an_older_version_imports_whole_and_its_endless_loop_is_named(tmp_path):
     assert "labels: [aanbieder-gebruiksverantwoordelijke]" in first
     loop = [line for line in done.stderr.splitlines() if "eindeloos" in line]
     assert loop == [
-        f"{(content / 'vragen' / 'vraag-2.11.md').as_posix()}:9: waarschuwing: wie vanaf de "
-        "start steeds dezelfde antwoorden geeft, gaat hier eindeloos rond: vraag-2.9 → "
+        f"{(content / 'vragen' / 'vraag-2.11.md').as_posix()}:9: waarschuwing: wie na "
+        "'Start' steeds dezelfde antwoorden geeft, gaat hier eindeloos rond: vraag-2.9 → "
         "vraag-2.10 → vraag-2.11 → vraag-2.9, met de antwoorden 'Ja' → 'Nee' → 'Nee'; laat "
         "een van die antwoorden of voorwaarden dan verder leiden, of maak de weg terug een "
         "bewuste keuze op een pagina zonder vraag (zoals 'Kies een andere rol')"
