@@ -199,12 +199,16 @@ def reading_order(site: Site) -> list[Node]:
 
 
 def band_name(site: Site, key: int) -> str:
-    """Name a band for readers: 'Start', 'Stap 2' or 'Einde'."""
+    """Name a band for readers: 'Start', 'Stap 2' (with its name, if site.yml gives one)
+    or 'Einde'."""
     if key == 0:
         return "Start"
     if site.step_total and key > site.step_total:
         return "Einde"
-    return f"Stap {key}" if site.step_total else f"Niveau {key}"
+    if not site.step_total:
+        return f"Niveau {key}"
+    names = site.settings.step_names
+    return f"Stap {key}: {names[key - 1]}" if key <= len(names) else f"Stap {key}"
 
 
 def advice_pages(site: Site) -> set[str]:

@@ -135,10 +135,12 @@ def convert(source: Path) -> Conversion:
     ids = file_names([q["questionId"] for q in questions], "vraag")
     ends = file_names([c["conclusionId"] for c in conclusions], "conclusie")
     labels = label_names(questions)
+    steps, step_names = phases(questions, source.parent / CATEGORIES)
     subresults = []
     routes: dict[str, list[tuple[tuple[str, ...], Any]]] = {}  # page id -> its answers' ways
     for question in questions:
-        page, found, ways = question_page(question, ids, ends, labels, conversion)
+        step = steps.get(str(question["questionId"]))
+        page, found, ways = question_page(question, ids, ends, labels, conversion, step)
         conversion.files[f"vragen/{ids[str(question['questionId'])]}.md"] = page
         subresults += found
         routes[ids[str(question["questionId"])]] = ways
@@ -156,7 +158,7 @@ def convert(source: Path) -> Conversion:
         start = START
     version = data.get("version")
     version = str(version) if isinstance(version, SCALAR) and str(version).strip() else ""
-    conversion.files["site.yml"] = site_file(title, start, labels, source, version)
+    conversion.files["site.yml"] = site_file(title, start, labels, source, version, step_names)
     return conversion
 
 
@@ -265,12 +267,15 @@ def question_page(
     ends: dict[str, str],
     labels: dict[str, str],
     conversion: Conversion,
+    step: int | None = None,
 ) -> tuple[str, list[tuple[str, str]], list[tuple[tuple[str, ...], Any]]]:
     """Write one question's page; give the subresults of its answers (label, text) and
     each answer's labels and branches (for arrivals)."""
     known = QUESTION_KEYS | QUESTION_IGNORED
     conversion.unknown_keys(question, known, f"vraag {question['questionId']}")
     front = [f"title: {quoted(question.get('question') or question['questionId'])}"]
+    if step:
+        front.append(f"step: {step}")
     if question.get("simplifiedQuestion"):
         front.append(f"topic: {quoted(question['simplifiedQuestion'])}")
     front.append("options:")
@@ -571,6 +576,47 @@ def page(front: list[str], body: list[str]) -> str:
     return "---\n" + "\n".join(front) + "\n---\n" + (text + "\n" if text else "")
 
 
+CATEGORIES = "categories.yaml"  # beside MinBZK's tree: the names of its phases
+
+
+def phases(questions: list[Lines], names_file: Path) -> tuple[dict[str, int], list[str]]:
+    """Number the original's phases (a question's category) in the order they come, and
+    name them from categories.yaml beside the tree where it names them: 'Geldt de
+    AI-verordening voor mij?'. A question whose category is not named there (an in-between
+    screen) belongs to the phase that follows it. Give each question's step, and the names."""
+    named: dict[str, str] = {}
+    if names_file.is_file():
+        try:
+            listed = yaml.safe_load(names_file.read_text(encoding="utf-8")) or []
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            listed = []
+        by_question = {
+            str(item.get("questionId")): str(item["category"])
+            for item in listed
+            if isinstance(item, dict) and item.get("category")
+        }
+        for question in questions:
+            category, name = question.get("category"), by_question.get(str(question["questionId"]))
+            if isinstance(category, str) and name and category not in named:
+                named[category] = " ".join(name.split())
+    categories = [
+        q.get("category") if isinstance(q.get("category"), str) else None for q in questions
+    ]
+    if not named:  # no names: every category as written is a phase
+        named = {c: c.replace("_", " ").capitalize() for c in categories if c}
+    order = list(dict.fromkeys(c for c in categories if c in named))
+    if len(order) < 2:
+        return {}, []
+    steps: dict[str, int] = {}
+    following = 0
+    for question, category in reversed(list(zip(questions, categories, strict=True))):
+        if category in named:
+            following = order.index(category) + 1
+        if following:
+            steps[str(question["questionId"])] = following
+    return steps, [named[c] for c in order]
+
+
 START = "start"  # the page before the first question: what the aid is, for the editor to write
 
 
@@ -588,7 +634,12 @@ def start_page(title: str, first: str) -> str:
 
 
 def site_file(
-    title: str, start: str, labels: dict[str, str], source: Path, version: str = ""
+    title: str,
+    start: str,
+    labels: dict[str, str],
+    source: Path,
+    version: str = "",
+    step_names: list[str] | None = None,
 ) -> str:
     """Write site.yml: the title, the first question, the original's version, the words
     for every label."""
@@ -597,6 +648,9 @@ def site_file(
         f"title: {quoted(title)}",
         f"start: {start}",
     ]
+    if step_names:
+        lines += ["# De fasen van het origineel (category): 'Stap 1 van 2: ...'.", "steps:"]
+        lines += [f"  - {quoted(name)}" for name in step_names]
     if version:
         lines += [
             "# De versie van het origineel; elke pagina noemt haar onderaan.",

@@ -77,6 +77,11 @@ SITE = (
         "kenmerk van de inhoud",
     ),
     Key(
+        "steps",
+        'de namen van de stappen, in volgorde, zoals `["Geldt de wet voor mij?", '
+        '"Welke risicogroep?"]`: "Stap 1 van 2: Geldt de wet voor mij?" (niet verplicht)',
+    ),
+    Key(
         "description",
         "waar de boom voor is, in een of twee zinnen: op de startpagina van een site met "
         "meer bomen",

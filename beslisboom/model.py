@@ -274,6 +274,7 @@ class Settings:
     accessibility: str = ""  # the address of the accessibility statement, for the footer
     version: str = ""  # the editor's name for this version ('1.4'), for the footer
     description: str = ""  # what the tree is for, on the start page of a site of several
+    step_names: tuple[str, ...] = ()  # the name of each step, in order ('steps:')
 
 
 @dataclass(frozen=True)

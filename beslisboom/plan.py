@@ -51,7 +51,12 @@ class SiteInfo:
     version: str = ""  # the editor's name for this version ('1.4')
     shared: str = ""  # where the shared assets are, from a page: '../' in a site of several
     others: Lookup[str] = Lookup()  # other trees' pages the texts link to (Links.others)
+    step_names: tuple[str, ...] = ()  # the name of each step ('steps:' in site.yml)
     hash_: int = hash_slot()
+
+    def step_name(self, step: int) -> str:
+        """Give a step's name, or '' if site.yml names none."""
+        return self.step_names[step - 1] if 0 < step <= len(self.step_names) else ""
 
     __hash__ = hash_once
 
@@ -308,6 +313,7 @@ class Plan:
                 settings.version,
                 shared,
                 others or Lookup(),
+                settings.step_names,
             )
         )
         self.single = single_name(site)

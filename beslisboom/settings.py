@@ -60,6 +60,9 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
     accessibility = read_web_address(block, fields, "accessibility")
     version = read_version(fields)
     description = fields.text("description") or ""
+    step_names = tuple(
+        " ".join(str(name).split()) for name, _ in fields.items("steps") or [] if name
+    )
     if title is None or start is None:
         return None
     return Settings(
@@ -75,6 +78,7 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
         accessibility=accessibility,
         version=version,
         description=description,
+        step_names=step_names,
     )
 
 

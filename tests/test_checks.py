@@ -1118,7 +1118,7 @@ SITE_CASES = {
         [
             "content/site.yml:3: fout: onbekende sleutel 'contacts' in site.yml "
             "(bedoel je 'contact'?); toegestaan zijn: title, start, contact, limits, "
-            "labels, owner, updated, accessibility, version, description"
+            "labels, owner, updated, accessibility, version, steps, description"
         ],
     ),
     "accessibility-not-an-address": (

@@ -239,3 +239,45 @@ def test_conditions_on_labels_no_answer_sets_are_worked_out_as_the_original_does
         assert jexl_condition(condition, labels) == expected, condition
     for unreadable in ('"a" in labels &&', '("a" in labels', "labels.length > 1", "a || b"):
         assert jexl_condition(unreadable, labels) is None, unreadable
+
+
+def test_the_original_s_phases_become_named_steps(tmp_path):
+    """A question's category is its phase: numbered in order, named from categories.yaml
+    beside the tree; an in-between screen of an unnamed category joins the next phase."""
+    tree = tmp_path / "boom.yaml"
+    tree.write_text(
+        "name: Fasen\nquestions:\n"
+        "  - questionId: '1'\n    question: Een?\n    category: van_toepassing\n"
+        "    answers:\n      - answer: Ja\n        nextQuestionId: '2'\n"
+        "  - questionId: '2'\n    question: Tussen?\n    category: tussenscherm\n"
+        "    answers:\n      - answer: Verder\n        nextQuestionId: '3'\n"
+        "  - questionId: '3'\n    question: Drie?\n    category: risicogroep\n"
+        "    answers:\n      - answer: Ja\n        nextConclusionId: '9'\n"
+        "conclusions:\n  - conclusionId: '9'\n    conclusion: Klaar.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "categories.yaml").write_text(
+        "- questionId: '1'\n  category: Geldt de wet voor mij?\n"
+        "- questionId: '3'\n  category: Welke groep?\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "nieuw"
+    done = run_import(tree, content)
+    assert done.returncode == 0, done.stderr
+    site = (content / "site.yml").read_text(encoding="utf-8")
+    assert 'steps:\n  - "Geldt de wet voor mij?"\n  - "Welke groep?"\n' in site
+    steps = {
+        path.stem: next(line for line in path.read_text().splitlines() if line.startswith("step"))
+        for path in (content / "vragen").glob("*.md")
+    }
+    assert steps == {"vraag-1": "step: 1", "vraag-2": "step: 2", "vraag-3": "step: 2"}
+    out = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    page = next(out.glob("vraag-3*.html")).read_text(encoding="utf-8")
+    assert '<p class="step">Stap 2 van 2: Welke groep?</p>' in page
+    assert "Stap 1: Geldt de wet voor mij?" in (out / "overzicht.html").read_text(encoding="utf-8")
