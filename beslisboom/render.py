@@ -44,7 +44,8 @@ def render_files(
     others: the pages of the other trees there that texts link to (Links.others).
     """
     code = stamp.encode()
-    for name, data in made_files(site, design, memo, jobs, written, shared, others):
+    plan = Plan(site, memo, written, shared, others)
+    for name, data in made_files(plan, design, memo, jobs):
         yield name, stamped(data, code) if name.endswith(".html") else data
     yield VERSION_FILE, version_file(site, written or site, memo, stamp)
 
@@ -74,17 +75,9 @@ def version_file(site: Site, written: Site, memo: Memo, stamp: str) -> bytes:
     return (json.dumps(facts, ensure_ascii=False, indent=1) + "\n").encode()
 
 
-def made_files(
-    site: Site,
-    design: Design,
-    memo: Memo,
-    jobs: int = 1,
-    written: Site | None = None,
-    shared: str = "",
-    others: Lookup[str] | None = None,
-) -> Iterator[tuple[str, FileData]]:
-    """Give every output file but the version file, its pages not yet stamped."""
-    plan = Plan(site, memo, written, shared, others)
+def made_files(plan: Plan, design: Design, memo: Memo, jobs: int) -> Iterator[tuple[str, FileData]]:
+    """Give every output file of a plan but the version file, its pages not yet stamped."""
+    site = plan.site
     wanted = {"pages": pages.pieces(plan), "overview": overview.pieces(plan)}
     wanted["single"] = single.pieces(plan)
     yield from ((f"{ASSET_DIR}/{name}", data) for name, data in design.assets)
