@@ -382,7 +382,7 @@ def compare_versions(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     import json
     import time
 
-    from .compare import as_html, as_text, compare, read_version
+    from .compare import as_html, as_text, compare, ours_or_new, read_version
 
     if args.folder is None or args.other is None:
         usage_error(
@@ -406,6 +406,10 @@ def compare_versions(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     took = time.perf_counter() - started
     comparison.seconds = took
     names = shown(args.folder), shown(args.other)
+    if args.html is not None and not ours_or_new(args.html):
+        message = say("verschil-bestaat-al")
+        print(format_problem(Problem(args.html, None, message)), file=sys.stderr)
+        return 1
     if args.html is not None:
         try:
             args.html.write_text(as_html(comparison, *names), encoding="utf-8")

@@ -342,6 +342,18 @@ def as_text(comparison: Comparison, old_name: str, new_name: str, took: float) -
 
 
 PAGE = Path(__file__).resolve().parent / "verschil"
+MARK = b'<meta name="generator" content="beslisboom verschil">'  # in every page it writes
+
+
+def ours_or_new(path: Path) -> bool:
+    """Tell whether a file may be written: it is not there, or an earlier comparison."""
+    if not path.exists():
+        return True
+    try:
+        with path.open("rb") as file:
+            return path.is_file() and MARK in file.read(1000)
+    except OSError:
+        return False
 
 
 def as_html(comparison: Comparison, old_name: str, new_name: str) -> str:

@@ -382,6 +382,10 @@ MESSAGES = {
         "{folder} is niet te vergelijken: zie de fouten hierboven; herstel die eerst "
         "(python build.py check --content {folder} noemt ze ook)"
     ),
+    "verschil-bestaat-al": (
+        "dit bestand bestaat al en is geen eerdere vergelijking; de opdracht overschrijft "
+        "alleen een eigen pagina: kies met --html een nieuwe naam"
+    ),
     "verschil-niet-schrijfbaar": (
         "kan de vergelijking niet schrijven ({reason}); kies met --html een andere plaats"
     ),

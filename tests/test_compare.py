@@ -168,6 +168,14 @@ def test_exit_codes(tmp_path):
     assert "Traceback" not in done.stderr
     done = verschil(good, good, "--html", tmp_path / "geen-map" / "x.html")
     assert done.returncode == 1 and "kan de vergelijking niet schrijven" in done.stderr
+    mine = tmp_path / "notitie.html"  # a file of the editor's: never overwritten
+    mine.write_text("van mij", encoding="utf-8")
+    done = verschil(good, good, "--html", mine)
+    assert done.returncode == 1 and "bestaat al en is geen eerdere vergelijking" in done.stderr
+    assert mine.read_text(encoding="utf-8") == "van mij"
+    earlier = tmp_path / "verschil.html"  # an earlier comparison: written again
+    assert verschil(good, good, "--html", earlier).returncode == 0
+    assert verschil(good, good, "--html", earlier).returncode == 0
 
 
 # --- MinBZK's own history: the figures of the README beside the versions ---------------

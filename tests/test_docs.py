@@ -121,6 +121,7 @@ def comparison_messages(content: Path, folder: Path) -> list[str]:
         ["verschil", str(content), str(folder / "weg")],
         ["verschil", str(broken), str(content)],
         ["verschil", str(content), str(content), "--html", str(folder / "weg" / "v.html")],
+        ["verschil", str(content), str(content), "--html", str(content / "site.yml")],
     ):
         errors = io.StringIO()
         with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
