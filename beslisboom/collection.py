@@ -79,6 +79,10 @@ class Tree(Protocol):
 
     def size_warnings(self, sizes: dict[str, int]) -> list[Problem]: ...
 
+    def replacing(self, former: frozenset[str]) -> None: ...
+
+    def gone(self) -> tuple[str, ...]: ...
+
 
 @dataclass
 class Collection:
@@ -109,6 +113,16 @@ class Collection:
         return render(
             self.design, TEMPLATE, collection=self.settings, trees=listed, links=links
         ).encode()
+
+    def replacing(self, former: frozenset[str]) -> None:
+        """Give each tree the files it had in the site this one replaces (see gone.py)."""
+        for folder, tree in self.trees:
+            prefix = f"{folder}/"
+            tree.replacing(frozenset(n[len(prefix) :] for n in former if n.startswith(prefix)))
+
+    def gone(self) -> tuple[str, ...]:
+        """Name every tree's pages for addresses gone (see gone.py)."""
+        return tuple(f"{folder}/{name}" for folder, tree in self.trees for name in tree.gone())
 
     def size_warnings(self, sizes: dict[str, int]) -> list[Problem]:
         """Warn per tree about pages and single files past its limits."""

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import output
+from . import gone, output
 from .check import check_published_links, check_site
 from .collection import Collection, tree_folders
 from .collection import read_settings as read_collection
@@ -33,7 +33,7 @@ from .plan import file_names, single_name
 from .render import render_files, size_warnings
 from .sources import Project, Sources, content_hash, read_sources
 from .unfold import unfold
-from .write import Refused, publish, recover
+from .write import Refused, former_pages, publish, recover
 
 __all__ = ["Project", "Result", "build", "check", "format_problem"]
 
@@ -51,6 +51,7 @@ class Result:
     # the files as read, for the preview's next read: one tree's, or each tree's of several
     sources: Sources | tuple[Sources, ...] | None = None
     singles: tuple[str, ...] = ()  # the single file of each tree, once rendered
+    gone: tuple[str, ...] = ()  # the pages that say an earlier address is gone (gone.py)
 
     def failed(self, strict: bool = False) -> bool:
         """Tell whether the problems stop the build."""
@@ -58,7 +59,8 @@ class Result:
 
     def page_count(self) -> int:
         """Count the site's HTML pages, the single files not included (build, check, serve)."""
-        return sum(1 for n in self.sizes if n.endswith(".html") and n not in self.singles)
+        left_out = {*self.singles, *self.gone}
+        return sum(1 for n in self.sizes if n.endswith(".html") and n not in left_out)
 
     def pages_said(self) -> str:
         """Say how many pages there are, and how many of them the labels made."""
@@ -102,6 +104,9 @@ def build(
         result.problems[:0] = notes
         if ready is None:
             return result
+        if out is not None:  # the addresses the site had, for pages that say they are gone
+            ready.replacing(former_pages(out, origin(project, out)))
+            result.gone = ready.gone()
         try:
             if out is None or show is not None:  # kept: checked, or shown before published
                 result.files = dict(ready.files())
@@ -140,17 +145,37 @@ class Ready:
     jobs: int
     stamp: str = ""  # the code of the content, on every page (sources.content_hash)
     others: Lookup[str] = field(default_factory=lambda: Lookup())  # other trees' pages linked
+    former: frozenset[str] = frozenset()  # the files of the site in the output (gone.py)
+    merged: Lookup[str] = field(default_factory=lambda: Lookup())  # Unfolded.merged
 
     def files(self, shared: str = "") -> Iterator[tuple[str, FileData]]:
         """Render every output file (see render.render_files)."""
         site, written = self.site, self.written
         return render_files(
-            site, self.design, self.memo, self.jobs, written, self.stamp, shared, self.others
+            site,
+            self.design,
+            self.memo,
+            self.jobs,
+            written,
+            self.stamp,
+            shared,
+            self.others,
+            self.former,
+            self.merged,
         )
 
     def size_warnings(self, sizes: dict[str, int]) -> list[Problem]:
         """Warn about files past the limits of site.yml."""
         return size_warnings(self.site, sizes)
+
+    def replacing(self, former: frozenset[str]) -> None:
+        """Note the files of the site this one replaces (see gone.py)."""
+        self.former = former
+
+    def gone(self) -> tuple[str, ...]:
+        """Name the pages for addresses the site this one replaces had (see gone.py)."""
+        single = single_name(self.site)
+        return tuple(gone.names(set(file_names(self.site, single).values()), single, self.former))
 
     def singles(self) -> tuple[str, ...]:
         """Name the single file."""
@@ -300,6 +325,7 @@ def make(
     if result.failed():
         return result, None
     ready = Ready(unfolded.site, unfolded.written, design, memo, jobs, stamp)
+    ready.merged = unfolded.merged
     result.singles = ready.singles()
     return result, ready
 

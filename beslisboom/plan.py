@@ -37,6 +37,16 @@ def single_name(site: Site) -> str:
     return slug(site.title) + ".html"
 
 
+def first_copies(site: Site) -> dict[str, str]:
+    """Give, for each page as written that has only copies ('x~kbtrm', see unfold.py), the
+    first of them: where the overview and a text's link to it lead."""
+    found: dict[str, str] = {}
+    for page_id in site.nodes:
+        if "~" in page_id:
+            found.setdefault(page_id.split("~")[0], page_id)
+    return {written: page for written, page in found.items() if written not in site.nodes}
+
+
 @dataclass(frozen=True, slots=True)
 class SiteInfo:
     """What every page may show of the site as a whole."""
@@ -227,13 +237,17 @@ class Frame:
     outline (graph.outline), it is remembered across edits of a text."""
 
     def __init__(self, site: Site, written: Site, single: str) -> None:
-        self.names: Lookup[str] = Lookup(file_names(site, single))
+        names = file_names(site, single)
+        self.aliases = first_copies(site)
+        for written_id, page_id in self.aliases.items():  # a link to a page as written
+            names[written_id] = names[page_id]
+        self.names: Lookup[str] = Lookup(names)
         ids: dict[str, str] = {n: name.removesuffix(".html") for n, name in self.names.items()}
         ids[site.start] = START_ID
         self.ids: Lookup[str] = Lookup(ids)
         self.back = back_links(site)
         self.advice = advice_pages(site)
-        known = set(site.nodes)
+        known = set(self.names)
         self.near = {
             node.id: self.near_of(node, site, known, self.back, self.advice)
             for node in site.nodes.values()
@@ -367,7 +381,8 @@ class Plan:
             near = (self.frame.near_written if written else self.frame.near)[node.id]
             media = self.site.media
             files = tuple([(r, p, media.get(p)) for r, p, _ in node.files]) if node.files else ()
-            neighbours = tuple([nodes[i] for i in near.ids])
+            aliases = {} if written else self.frame.aliases
+            neighbours = tuple([nodes[aliases.get(i, i)] for i in near.ids])
             view = self.views[(id(node), written)] = self.memo(
                 make_view, self.common, near, node, neighbours, files
             )

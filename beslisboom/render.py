@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from . import overview, pages, routedata, single
+from . import gone, overview, pages, routedata, single
 from .design import ASSET_DIR, STAMP, Design
 from .graph import outline
 from .links import MEDIA_DIR
@@ -32,6 +32,8 @@ def render_files(
     stamp: str = "",
     shared: str = "",
     others: Lookup[str] | None = None,
+    former: frozenset[str] = frozenset(),
+    merged: Lookup[str] | None = None,
 ) -> Iterator[tuple[str, FileData]]:
     """Render the site: node pages, overview, route data, single file, assets and the
     version file, as (name, data), each node page as soon as it is rendered: a build
@@ -42,11 +44,15 @@ def render_files(
     code of the content (sources.content_hash), on every page. shared: where the pages
     find the shared assets ('../' for a tree in a site of several, see collection.py);
     others: the pages of the other trees there that texts link to (Links.others).
+    former: the files of the site this one replaces, for pages at the addresses it has no
+    more, and merged: the situations merged into pages of other names (see gone.py).
     """
     code = stamp.encode()
     plan = Plan(site, memo, written, shared, others)
     for name, data in made_files(plan, design, memo, jobs):
         yield name, stamped(data, code) if name.endswith(".html") else data
+    for name, data in gone.assemble(plan, former, merged or Lookup(), design).items():
+        yield name, stamped(data, code)
     yield VERSION_FILE, version_file(site, written or site, memo, stamp)
 
 

@@ -29,7 +29,7 @@ class Route:
 
 
 def written_id(page_id: str) -> str:
-    """Name the page as written that a published page is a copy of ('x~2' -> 'x')."""
+    """Name the page as written that a published page is a copy of ('x~kbtrm' -> 'x')."""
     return page_id.split("~")[0]
 
 

@@ -11,6 +11,7 @@ A tree without labels is returned as it is: the same pages, byte for byte.
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
 from dataclasses import dataclass, replace
 from typing import Any
@@ -26,6 +27,8 @@ Labels = frozenset[str]
 State = tuple[str, Labels]  # a node's id and the labels that still matter there
 ANY_WAY = -2  # the way index under which a question with several answers notes its next
 EXPLORE_FACTOR = 4  # states are walked up to this many times the page limit, then it stops
+CODE_LETTERS = "bcdfghjklmnpqrstvwxz"  # a copy's code: no digits, no vowels (no words)
+CODE_SIZE = 5  # letters of a copy's code, more where two codes of one node begin alike
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,13 @@ class Way:
 class Unfolded:
     """The pages to publish, the tree as written (for the overview) and what was found."""
 
-    site: Site  # one plain node per page: ids are the written ids, copies get '~2', '~3'...
+    site: Site  # one plain node per page: ids are the written ids, copies get '~' and a code
     written: Site  # the written nodes some route reaches
     problems: tuple[Problem, ...] = ()
     extra: int = 0  # pages beyond one per written node
+    # each situation merged into a copy of another name: its full code -> that copy's id,
+    # 'einde~kbtrmq...' -> 'einde~xcqxj' (so that an address of it can say where it went)
+    merged: Lookup[str] = Lookup()
 
 
 def ways(node: Node) -> list[Way]:
@@ -187,11 +193,23 @@ def unfold(site: Site, despite_errors: bool = False) -> Unfolded:
     if extra > limit or walk.stopped:
         problems.append(walk.too_many(extra, limit, pages))
         return Unfolded(site, site, tuple(problems), extra)
-    unfolded = replace(site, nodes=walk.pages(pages))
+    names = walk.page_ids(pages)
+    unfolded = replace(site, nodes=walk.pages(pages, names))
     reached = replace(
         site, nodes=Lookup((i, as_reached(site.nodes[i], walk.reached)) for i in written)
     )
-    return Unfolded(unfolded, reached, tuple(problems), extra)
+    return Unfolded(unfolded, reached, tuple(problems), extra, walk.merged(pages, names))
+
+
+def situation_code(node_id: str, situations: set[Labels]) -> str:
+    """Give the letters that name a copy of a node by the situation it stands for: the
+    fewest labels that still matter there with which a reader arrives (each state is on
+    one page, so no two copies of a node share it). The situation keeps its code while it
+    exists, in every version, whatever is merged into it; a reader can't take the code
+    for an article number."""
+    fewest = min((len(labels), sorted(labels)) for labels in situations)[1]
+    digest = hashlib.sha256("\n".join([node_id, *fewest]).encode()).digest()
+    return "".join(CODE_LETTERS[byte % len(CODE_LETTERS)] for byte in digest)
 
 
 def as_reached(node: Node, reached: set[str]) -> Node:
@@ -450,19 +468,46 @@ class Walk:
         return shown + (tuple(n for n in words if n in labels) if node.is_end else ())
 
     def page_ids(self, pages: list[int]) -> dict[int, str]:
-        """Name each page: the written id for a node's first page, then id~2, id~3..."""
-        names: dict[int, str] = {}
-        count: dict[str, int] = {}
-        for number, (node_id, _) in enumerate(self.order):
+        """Name each page: the written id for a node with one page; for a node with more,
+        each copy the id and a code of its situation ('conclusie-3~kbtrm', see
+        situation_code), which stays the same while the situation exists, whatever other
+        copies come or go."""
+        situations: dict[int, set[Labels]] = {}
+        copies: dict[str, list[int]] = {}
+        for number, (node_id, labels) in enumerate(self.order):
             page = pages[number]
-            if page not in names:
-                count[node_id] = count.get(node_id, 0) + 1
-                names[page] = node_id if count[node_id] == 1 else f"{node_id}~{count[node_id]}"
+            if page not in situations:
+                situations[page] = set()
+                copies.setdefault(node_id, []).append(page)
+            situations[page].add(labels)
+        names: dict[int, str] = {}
+        for node_id, found in copies.items():
+            if len(found) == 1:
+                names[found[0]] = node_id
+                continue
+            if node_id == self.site.start:  # the start's own page keeps its name
+                names[pages[0]] = node_id
+                found = [page for page in found if page != pages[0]]
+            codes = {page: situation_code(node_id, situations[page]) for page in found}
+            size = CODE_SIZE
+            while len({code[:size] for code in codes.values()}) < len(codes):
+                size += 1  # two situations alike in their first letters: one more each
+            names.update((page, f"{node_id}~{code[:size]}") for page, code in codes.items())
         return names
 
-    def pages(self, pages: list[int]) -> Lookup[Node]:
+    def merged(self, pages: list[int], names: dict[int, str]) -> Lookup[str]:
+        """Give each state that is not the one its page is named by: its own full code
+        (situation_code) and the page it is on."""
+        found = {}
+        for number, (node_id, labels) in enumerate(self.order):
+            name = names[pages[number]]
+            own = f"{node_id}~{situation_code(node_id, {labels})}"
+            if name == node_id or not own.startswith(name):  # not named by this state
+                found[own] = name
+        return Lookup(sorted(found.items()))
+
+    def pages(self, pages: list[int], names: dict[int, str]) -> Lookup[Node]:
         """Make one plain node per page: fixed links, the text parts that hold, the labels."""
-        names = self.page_ids(pages)
         words = self.site.settings.label_words
         made: dict[str, Node] = {}
         for number, (node_id, labels) in enumerate(self.order):

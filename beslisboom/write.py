@@ -266,6 +266,14 @@ def written(folder: Path) -> set[str]:
     return names | folders | parents | {MANIFEST, INNER_LOCK}
 
 
+def former_pages(out: Path, origin: str) -> frozenset[str]:
+    """Name the files the last build of the same content folder (origin) wrote into out:
+    the addresses a reader may have saved (see gone.py). None for another's site."""
+    if not is_ours(out) or origin_of(out) != origin:
+        return frozenset()
+    return frozenset(names_in(out))
+
+
 def is_ours(folder: Path) -> bool:
     """Tell whether a folder is one this module made (it carries the manifest)."""
     return not folder.is_symlink() and (folder / MANIFEST).is_file()

@@ -86,6 +86,18 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def as_if_afresh(folder: Path, gone: tuple[str, ...]) -> dict[str, bytes]:
+    """Read every file under an output folder, leaving out the pages for addresses an
+    earlier version had (gone.py), and their lines in the manifest: what a build into
+    an empty folder makes."""
+    files = snapshot(folder)
+    for name in gone:
+        del files[name]
+    lines = files[".beslisboom-site"].decode().splitlines(keepends=True)
+    files[".beslisboom-site"] = "".join(ln for ln in lines if ln.strip() not in gone).encode()
+    return files
+
+
 # FLOW.md's node names mapped to this content's ids.
 IDS = {
     "start": "start",

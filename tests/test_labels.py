@@ -13,8 +13,8 @@ from beslisboom.memo import Fresh, Memo
 from beslisboom.pipeline import build, format_problem
 from beslisboom.sources import read_sources
 from beslisboom.unfold import unfold
-from conftest import ROOT, messages, page, project_for
-from helpers import snapshot
+from conftest import ROOT, messages, page, project_for, write_content
+from helpers import as_if_afresh, snapshot
 
 OPTION = re.compile(r'<a class="option" href="([^"]+)"[^>]*>(.*?)</a>')
 
@@ -124,14 +124,36 @@ def test_states_with_the_same_page_and_future_are_one_page(make_tree):
     unfolded = unfold(site)
     nodes = unfolded.site.nodes
     # rood and blauw show the same result, so they share their pages; 'Geen' does not
-    assert list(nodes) == ["start", "vorm", "vorm~2", "einde", "einde~2"]
-    assert [o.next for o in nodes["start"].options] == ["vorm", "vorm", "vorm~2"]
-    assert nodes["vorm"].options[0].next == "einde"
-    assert nodes["vorm~2"].options[0].next == "einde~2"
-    assert "Een kleur." in nodes["einde"].body_html
-    assert "Een kleur." not in nodes["einde~2"].body_html
+    assert [i.split("~")[0] for i in nodes] == ["start", "vorm", "vorm", "einde", "einde"]
+    coloured, plain = (o.next for o in nodes["start"].options[1:])
+    assert nodes["start"].options[0].next == coloured != plain
+    assert nodes[coloured].options[0].next == "einde~" + unfolded_code(nodes, "Een kleur.")
+    assert "Een kleur." not in nodes[nodes[plain].options[0].next].body_html
     assert unfolded.extra == 2
     assert set(unfolded.written.nodes) == {"start", "vorm", "einde"}  # for the overview
+
+
+def unfolded_code(nodes, sentence):
+    """Give the code of the one copy of 'einde' that shows the sentence."""
+    (found,) = [i for i, n in nodes.items() if i.startswith("einde~") and sentence in n.body_html]
+    return found.split("~")[1]
+
+
+def test_a_copy_is_named_by_its_situation_and_keeps_its_name_while_it_exists(make_tree, tmp_path):
+    nodes = unfold(site_of(make_tree(COLOURS))).site.nodes
+    copies = [i for i in nodes if "~" in i]
+    assert len(copies) == 4
+    for page_id in copies:  # letters only: no one takes 'einde~kbtrm' for an article number
+        assert re.fullmatch(r"(vorm|einde)~[bcdfghjklmnpqrstvwxz]{5}", page_id), page_id
+    # a new colour with a result of its own: a new situation, a new copy, and the copies of
+    # the situations that were there keep their names
+    more = dict(COLOURS)
+    more["start.md"] = COLOURS["start.md"].replace(
+        "  - label: Geen", "  - label: Groen\n    labels: [groen]\n    next: vorm\n  - label: Geen"
+    )
+    more["einde.md"] = COLOURS["einde.md"] + "\n::: als groen\nGroen.\n:::\n"
+    grown = unfold(site_of(write_content(tmp_path / "meer", more))).site.nodes
+    assert set(copies) < set(grown) and len(grown) == len(nodes) + 2
 
 
 def test_pages_copies_and_overview_as_built(make_tree, tmp_path):
@@ -140,16 +162,16 @@ def test_pages_copies_and_overview_as_built(make_tree, tmp_path):
     assert not result.failed(), [format_problem(p) for p in result.problems]
     dist = tmp_path / "dist"
     start = (dist / "index.html").read_text(encoding="utf-8")
-    assert OPTION.findall(start) == [
-        ("vorm.html", "Rood"),
-        ("vorm-2.html", "Blauw"),
-        ("vorm-3.html", "Geen"),
-    ]
-    red = (dist / "einde.html").read_text(encoding="utf-8")
+    answers = OPTION.findall(start)
+    assert [label for _, label in answers] == ["Rood", "Blauw", "Geen"]
+    assert len({href for href, _ in answers}) == 3
+    assert all(re.fullmatch(r"vorm-[a-z]{5}\.html", href) for href, _ in answers)
+    (red_end,) = OPTION.findall((dist / answers[0][0]).read_text(encoding="utf-8"))
+    red = (dist / red_end[0]).read_text(encoding="utf-8")
     assert '<div class="labels">' in red and "<li>Rood</li>" in red
     assert "Een kleur." in red
     # every copy of a question has one page before it: a back link without JavaScript
-    assert 'class="back-link" href="index.html"' in (dist / "vorm-2.html").read_text()
+    assert 'class="back-link" href="index.html"' in (dist / answers[1][0]).read_text()
     overview = (dist / "overzicht.html").read_text(encoding="utf-8")
     assert overview.count('class="entry"') == 3  # the tree as written, not its copies
     assert "Alleen als: <code>rood of blauw</code>" in overview
@@ -204,7 +226,7 @@ def test_the_preview_equals_a_clean_build_after_editing_conditions(make_tree, tm
         assert not result.failed(), [format_problem(p) for p in result.problems]
         clean = tmp_path / f"schoon-{name}-{len(new)}"
         assert not build(project, clean).failed()
-        assert snapshot(preview) == snapshot(clean), (name, new)
+        assert as_if_afresh(preview, result.gone) == snapshot(clean), (name, new)
 
 
 def test_too_many_pages_stop_the_walk_early(make_tree):
@@ -244,9 +266,10 @@ def test_a_page_without_questions_may_choose_its_next_page_by_the_labels(make_tr
     }
     unfolded = unfold(site_of(make_tree(files)))
     nodes = unfolded.site.nodes
-    assert [o.next for o in nodes["start"].options] == ["uitleg", "uitleg~2"]
-    assert nodes["uitleg"].next == "rood-einde" and nodes["uitleg~2"].next == "einde"
-    assert nodes["uitleg"].body_html == nodes["uitleg~2"].body_html
+    red, blue = (o.next for o in nodes["start"].options)
+    assert red.startswith("uitleg~") and blue.startswith("uitleg~") and red != blue
+    assert nodes[red].next == "rood-einde" and nodes[blue].next == "einde"
+    assert nodes[red].body_html == nodes[blue].body_html
     assert unfolded.problems == ()
 
 
@@ -340,3 +363,46 @@ def test_a_text_s_headings_stay_under_the_title_wherever_it_is_shown(make_tree, 
     overview = (out / "overzicht.html").read_text(encoding="utf-8")
     entry = overview.split('id="knoop_start"', 1)[1].split("</article>", 1)[0]
     assert "<h4" in entry and "<h5>Uitleg</h5>" in entry and "<h5>Bronnen</h5>" in entry
+
+
+def test_a_saved_result_link_still_lands_after_a_label_edit(make_tree, tmp_path):
+    site = "title: Kleuren\nstart: start\nlabels:\n  rood: Rood\n  blauw: Blauw\n"
+    content = make_tree(COLOURS, site=site)
+    dist = tmp_path / "dist"
+    assert not build(project_for(content), dist).failed()
+    saved = {}  # the result page of each answer, as a reader saves it
+    for href, label in OPTION.findall((dist / "index.html").read_text(encoding="utf-8")):
+        (onward,) = OPTION.findall((dist / href).read_text(encoding="utf-8"))
+        saved[label] = onward[0]
+    assert len(set(saved.values())) == 3  # Rood, Blauw and Geen each show their own labels
+    # the editor takes away the labels' words: Rood and Blauw now show the same result
+    (content / "site.yml").write_text("title: Kleuren\nstart: start\n", encoding="utf-8")
+    result = build(project_for(content), dist)
+    assert not result.failed(), [format_problem(p) for p in result.problems]
+    pages = {label: (dist / saved[label]).read_text(encoding="utf-8") for label in saved}
+    kept, moved = sorted(("Rood", "Blauw"), key=lambda label: "ander adres" in pages[label])
+    assert "Een kleur." in pages[kept] and "Een kleur." not in pages["Geen"]
+    assert '<h1 class="node-title">Deze pagina heeft een ander adres</h1>' in pages[moved]
+    assert f'<p class="moved-to"><a href="{saved[kept]}">Klaar</a></p>' in pages[moved]
+    # the question before it merged too; its address leads on to the page that stayed
+    assert len(result.gone) == 2 and saved[moved] in result.gone
+    assert result.page_count() == 6  # start, vorm and einde twice, overview; not the gone
+    for name in result.gone:
+        assert "Deze pagina heeft een ander adres" in (dist / name).read_text(encoding="utf-8")
+    # then the answer Geen goes: its situation is gone, and its address says so
+    (content / "start.md").write_text(
+        COLOURS["start.md"].replace("  - label: Geen\n    next: vorm\n", ""), encoding="utf-8"
+    )
+    result = build(project_for(content), dist)
+    assert not result.failed(), [format_problem(p) for p in result.problems]
+    gone = (dist / saved["Geen"]).read_text(encoding="utf-8")
+    assert '<h1 class="node-title">Deze pagina is er niet meer</h1>' in gone
+    assert '<a class="button" href="index.html">Opnieuw beginnen</a>' in gone
+    assert 'href="overzicht.html#knoop_einde"' in gone  # what the step says now
+    # an address once gone keeps its page in later versions; an empty folder gets none
+    assert saved["Geen"] in result.gone and len(result.gone) == 6  # vorm, einde: one page
+    assert '<p class="moved-to"><a href="einde.html">Klaar</a></p>' in (
+        dist / saved["Rood"]
+    ).read_text(encoding="utf-8")
+    fresh = build(project_for(content), tmp_path / "leeg")
+    assert fresh.gone == () and not (tmp_path / "leeg" / saved["Geen"]).exists()

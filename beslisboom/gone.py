@@ -1,0 +1,81 @@
+"""Pages for addresses an earlier version of the site had and this one has not.
+
+A reader may have saved or e-mailed the address of a result. When a later version no
+longer has that page (the situation it stood for no longer occurs: a question or label
+changed), the address gets a page that says so and offers the start, instead of a
+browser's 'file not found'. Which addresses the site had, the build reads from the list
+of files it wrote into the output folder before (write.former_pages); the page made for
+one is on that list again, so such an address keeps its page in every later version.
+Where the situation is still there, merged into a page of another name (its result now
+shows the same as another's), the page leads there. A build into an empty folder makes
+none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .design import Design, render
+from .links import SITE
+from .model import Lookup, Node
+from .plan import Plan
+from .urls import slug
+
+TEMPLATE = "gone.html"
+CODE = re.compile(r"-[bcdfghjklmnpqrstvwxz]{5,}$")  # a copy's code (unfold.situation_code)
+
+
+def names(pages: set[str], single: str, former: frozenset[str]) -> list[str]:
+    """List the addresses of situations the site had and has no more, given the names of
+    the pages it has (plan.file_names) and of its single file: copies' addresses (with a
+    code), and the address of a page as written that now has copies only. A page the
+    editor took away is simply gone, as on any site."""
+    stems = {stem_of(name) for name in pages}
+    return sorted(
+        name
+        for name in former
+        if name.endswith(".html")
+        and "/" not in name
+        and name not in pages
+        and name != single
+        and (CODE.search(name.removesuffix(".html")) or name.removesuffix(".html") in stems)
+    )
+
+
+def step_of(plan: Plan, name: str) -> Node | None:
+    """Find the step as written whose page the address was, or a copy of: the overview
+    still describes it."""
+    stem = stem_of(name)
+    found = (n for n in plan.written.nodes.values() if stem_of(plan.names[n.id]) == stem)
+    return next(found, None)
+
+
+def stem_of(name: str) -> str:
+    """Give the name a page's copies share: 'conclusie-3' for 'conclusie-3-kbtrm.html'."""
+    return CODE.sub("", name.removesuffix(".html"))
+
+
+def moved_to(merged: Lookup[str], name: str) -> str | None:
+    """Find the page that now holds the situation an address stood for, if it is still
+    there but merged into another copy (unfold.Unfolded.merged)."""
+    stem = name.removesuffix(".html")
+    found = {page for state, page in merged.items() if slug(state).startswith(stem)}
+    return found.pop() if len(found) == 1 else None
+
+
+def assemble(
+    plan: Plan, former: frozenset[str], merged: Lookup[str], design: Design
+) -> dict[str, bytes]:
+    """Render a page for every address the site had and has no more."""
+    made = {}
+    for name in names(set(plan.names.values()), plan.single, former):
+        page = moved_to(merged, name) if CODE.search(name.removesuffix(".html")) else None
+        made[name] = render(
+            design,
+            TEMPLATE,
+            site=plan.info,
+            links=plan.links(SITE, name),
+            step=step_of(plan, name),
+            moved=plan.site.nodes[page] if page else None,
+        ).encode()
+    return made
