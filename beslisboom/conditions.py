@@ -11,6 +11,7 @@ and '.', written as in the `labels:` of an answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -220,3 +221,14 @@ def counted(kind: str, number: int, names: tuple[str, ...]) -> tuple[Any, ...]:
             f"{written} geldt altijd; laat de telling weg, of noem meer labels of een ander getal"
         )
     return (kind, number, names)
+
+
+WORD = re.compile(r"[\w.-]+")
+
+
+def in_words(text: str, words: Mapping[str, str]) -> str:
+    """Say a condition with the labels' own words from site.yml, for readers: 'als niet
+    hoog-risico-ai' becomes 'als niet hoog-risico AI'. A label without words stays."""
+    if not words:
+        return text
+    return WORD.sub(lambda m: m[0] if m[0] in KEYWORDS else words.get(m[0], m[0]), text)

@@ -12,11 +12,12 @@ whole drawing.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 
+from .conditions import in_words
 from .graph import band, band_name, depths
 from .links import Links
 from .model import Node, Site
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     import igraph
 
 LIMIT = 200  # a larger tree gets no flowchart: it would be too big to read or print
+MAX_WIDTH = 5000  # wider than four screens: left out, the text overview says it better
 BOX_W = 190  # a box's width; its height follows its title
 UNIT = BOX_W + 50  # the distance between two places in a layer
 LEFT = 84  # room for the step names
@@ -111,11 +113,15 @@ def kind_of(node: Node, start: str) -> str:
     return "question" if node.is_question else "info"
 
 
-def routes(node: Node) -> list[tuple[str, str, str]]:
+def routes(node: Node, words: Mapping[str, str]) -> list[tuple[str, str, str]]:
     """List (answer, target, condition) as the flowchart names them: an answer by its
-    short name where it has one ('raadplegen' for a whole sentence)."""
+    short name where it has one ('raadplegen' for a whole sentence), a condition in the
+    labels' words."""
     shorts = {option.label: option.short for option in node.options if option.short}
-    return [(shorts.get(label, label), target, when) for label, target, when in node.routes]
+    return [
+        (shorts.get(label, label), target, in_words(when, words))
+        for label, target, when in node.routes
+    ]
 
 
 def layout(site: Site) -> tuple[dict[str, Box], list[Edge]]:
@@ -127,7 +133,7 @@ def layout(site: Site) -> tuple[dict[str, Box], list[Edge]]:
     grouped: dict[tuple[str, str], list[str]] = {}
     for node in site.nodes.values():
         plain = node.next and not node.next_label  # a plain "Volgende" says nothing more
-        for label, target, when in routes(node):
+        for label, target, when in routes(node, site.settings.label_words):
             if target in index and target != node.id:
                 said = f"{label} ({when})" if when else label
                 grouped.setdefault((node.id, target), []).extend(
@@ -369,6 +375,8 @@ def draw_flowchart(site: Site, links: Links) -> str:
     lanes = {id(edge): right + 20 + n * LANE for n, edge in enumerate(back)}
     widest = max((Label(label_lines(e.labels)).width for e in back if e.labels), default=0)
     width = right + 20 + len(back) * LANE + widest + 12
+    if width > MAX_WIDTH:  # too wide to read on a screen or a page (MinBZK's was 12,270 px)
+        return ""
     height = tops[-1]
     parts = [
         f'<svg class="flowchart" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
@@ -385,10 +393,16 @@ def draw_flowchart(site: Site, links: Links) -> str:
         *(draw_label(labels[n]) for n in sorted(labels)),
         *(draw_back_label(e, lanes[id(e)]) for e in back if e.labels),
         "</g>",
-        *(draw_box(box, links.node, site.start) for box in boxes.values()),
+        *(draw_box(box, links.node, site.start) for box in in_flow(boxes)),
         "</svg>",
     ]
     return "\n".join(parts)
+
+
+def in_flow(boxes: dict[str, Box]) -> list[Box]:
+    """Order the boxes as the flow goes, layer by layer from the start, left to right in a
+    layer: the order the keyboard's Tab visits their links."""
+    return sorted(boxes.values(), key=lambda box: (box.layer, box.x))
 
 
 def draw_back_label(edge: Edge, lane: float) -> str:

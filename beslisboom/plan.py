@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from markupsafe import Markup
 
+from .conditions import in_words
 from .design import Design, render
 from .graph import advice_pages, back_links, band, band_name, depths, outline, reading_order
 from .links import SINGLE, SITE, Links
@@ -62,11 +63,16 @@ class SiteInfo:
     shared: str = ""  # where the shared assets are, from a page: '../' in a site of several
     others: Lookup[str] = Lookup()  # other trees' pages the texts link to (Links.others)
     step_names: tuple[str, ...] = ()  # the name of each step ('steps:' in site.yml)
+    label_words: Lookup[str] = Lookup()  # the labels' words ('labels:' in site.yml)
     hash_: int = hash_slot()
 
     def step_name(self, step: int) -> str:
         """Give a step's name, or '' if site.yml names none."""
         return self.step_names[step - 1] if 0 < step <= len(self.step_names) else ""
+
+    def said(self, condition: str) -> str:
+        """Say a route's condition in the labels' words (conditions.in_words)."""
+        return in_words(condition, self.label_words)
 
     __hash__ = hash_once
 
@@ -328,6 +334,7 @@ class Plan:
                 shared,
                 others or Lookup(),
                 settings.step_names,
+                settings.label_words,
             )
         )
         self.single = single_name(site)

@@ -61,8 +61,8 @@ def test_flowchart_has_a_linked_box_per_node_and_labelled_arrows(tmp_path):
     assert svg.count("<path d=") >= 16  # an arrow for every route, plus the marker
 
 
-def test_flowchart_of_fifty_nodes_keeps_its_text_size_and_scrolls(tmp_path):
-    content = write_tree(tmp_path / "content", 50)
+def test_flowchart_of_twenty_nodes_keeps_its_text_size_and_scrolls(tmp_path):
+    content = write_tree(tmp_path / "content", 20)  # 2,826 px wide
     build(content, tmp_path / "dist")
     html = (tmp_path / "dist" / "overzicht.html").read_text(encoding="utf-8")
     found = re.search(
@@ -70,8 +70,16 @@ def test_flowchart_of_fifty_nodes_keeps_its_text_size_and_scrolls(tmp_path):
     )
     assert found.group(1) == found.group(2)  # drawn at its own size: no tiny text
     assert '<div class="flowchart-scroll" tabindex="0" role="region"' in html
-    assert len(re.findall(r'<a href="[^"]+" class="fc-', html)) == 50
+    assert len(re.findall(r'<a href="[^"]+" class="fc-', html)) == 20
     assert broken_references(tmp_path / "dist") == []
+
+
+def test_a_tree_too_wide_to_draw_gets_its_text_overview_instead(tmp_path):
+    content = write_tree(tmp_path / "content", 50)  # it would be 6,306 px wide
+    build(content, tmp_path / "dist")
+    html = (tmp_path / "dist" / "overzicht.html").read_text(encoding="utf-8")
+    assert "<svg" not in html and "te veel voor een leesbaar stroomschema" in html
+    assert html.count('class="entry"') == 50
 
 
 FLOWCHART_GEOMETRY = """() => {
@@ -130,7 +138,7 @@ def test_flowchart_text_stays_in_its_boxes_and_no_arrow_crosses_a_box(browser, b
     assert found["boxes"] == 15 and found["edges"] >= 18 and found["labels"] >= 10
 
 
-def test_flowchart_of_the_imported_tree_too(browser, tmp_path):
+def test_the_imported_tree_is_too_wide_to_draw_and_says_its_routes_in_words(tmp_path):
     from helpers import TREE
 
     if not TREE.is_file():
@@ -140,6 +148,36 @@ def test_flowchart_of_the_imported_tree_too(browser, tmp_path):
 
     write(convert(TREE), tmp_path / "content")
     assert not build(project_for(tmp_path / "content"), tmp_path / "dist").failed()
-    found = flowchart_geometry(browser, (tmp_path / "dist" / "overzicht.html").as_uri())
-    assert found["problems"] == []
-    assert found["boxes"] == 73  # 22 questions, 50 conclusions and the start page
+    html = (tmp_path / "dist" / "overzicht.html").read_text(encoding="utf-8")
+    # drawn, it was 12,270 px wide: no drawing, the text overview in its place
+    assert "<svg" not in html and 'href="#stroomschema"' not in html
+    assert "te veel voor een leesbaar stroomschema" in html
+    assert html.count('class="entry"') == 73
+    # conditions in the labels' words from site.yml, not their names
+    conditions = re.findall(r'<span class="when">\((.*?)\)</span>', html)
+    assert "als niet open-source en niet geen open-source en niet hoog-risico AI" in conditions
+    assert not any("hoog-risico-ai" in c or "geen-open-source" in c for c in conditions)
+
+
+TAB_ORDER = """() => [...document.querySelectorAll('svg.flowchart a')].map(a => {
+  const box = a.querySelector('rect').getBBox();
+  return {href: a.getAttribute('href'), y: box.y, x: box.x};
+})"""
+
+
+def test_tab_walks_the_flowchart_along_the_flow(browser, built):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto((built / "overzicht.html").as_uri())
+    boxes = page.evaluate(TAB_ORDER)
+    page.locator(".flowchart-scroll").focus()
+    visited = []
+    for _ in boxes:
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate("document.activeElement.getAttribute('href')"))
+    page.close()
+    assert visited == [box["href"] for box in boxes]  # Tab follows the order drawn
+    assert visited[0] == "index.html"  # the start first ...
+    rows = [(box["y"], box["x"]) for box in boxes]
+    assert rows == sorted(rows)  # ... then row by row, down the flow, left to right
+    titles = {b["href"] for b in boxes[-3:]}
+    assert any("einde" in href for href in titles)  # the end among the last
