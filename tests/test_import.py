@@ -362,3 +362,70 @@ def test_wijzigen_keeps_the_later_answers_that_still_fit(imported, browser):
     assert kept >= number + 2, (reader.here(), end, kept, rows)
     assert reader.errors == []
     reader.close()
+
+
+def test_screenshots_of_the_imported_tree_light_and_dark(
+    imported, browser, axe_source, screenshot_dir, tmp_path
+):
+    """The pages a reader of the imported aid sees, at 1280 and 375 px, light and dark:
+    the start, a question with many sources, a result, the overview, and the page at a
+    saved result's address after the editor changed the labels. Look at them."""
+    content, dist, _, _ = imported
+    # the result of the longest route, and its address after a label edit
+    reader = Visit(browser, dist.as_uri() + "/", javascript=False)
+    reader.open("index.html")
+    reader.follow(reader.page.locator("main a[data-next]").click)
+    for answer in ROUTE:
+        link = reader.page.locator("main").get_by_role("link", name=answer, exact=True)
+        reader.follow(link.click)
+    result = reader.here()
+    reader.close()
+    edited = tmp_path / "content"
+    shutil.copytree(content, edited)
+    settings = edited / "site.yml"
+    words = settings.read_text(encoding="utf-8")
+    settings.write_text(words.replace('  open-source: "open-source"\n', ""), encoding="utf-8")
+    later = tmp_path / "dist"
+    shutil.copytree(dist, later)
+    rebuilt = build(project_for(edited), later)  # the same content folder, seen from the site
+    assert not rebuilt.failed(), [format_problem(p) for p in rebuilt.problems]
+    question = min(p.name for p in dist.glob("vraag-2-3*.html"))  # 24 sources
+    pages = {
+        "start": (dist, "index.html"),
+        "vraag": (dist, question),
+        "conclusie": (dist, result),
+        "overzicht": (dist, "overzicht.html"),
+        "oud-adres": (later, rebuilt.gone[0]),
+    }
+    failures = []
+    for scheme in ("light", "dark"):
+        for width in (1280, 375):
+            for shot, (folder, name) in pages.items():
+                visit = Visit(browser, folder.as_uri() + "/", width=width)
+                page = visit.page
+                page.emulate_media(color_scheme=scheme)
+                visit.open(name)
+                where = f"{shot} {width} {scheme}"
+                failures += [f"{where}: {v}" for v in axe_violations(page, axe_source)]
+                sideways = page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                if sideways > 0:
+                    failures.append(f"{where}: scrolls sideways by {sideways} px")
+                if shot == "vraag" and width == 375:  # the answers before the sources
+                    first = page.locator("a.option").first.bounding_box()
+                    if first["y"] > 3 * 800:
+                        failures.append(f"{where}: the first answer is {first['y']} px down")
+                if shot == "conclusie":  # the reader's situation before the text
+                    tops = page.evaluate(
+                        "['.labels', 'main .text'].map(s => "
+                        "document.querySelector(s).getBoundingClientRect().top)"
+                    )
+                    if tops != sorted(tops):
+                        failures.append(f"{where}: 'Jouw situatie' is not above the text")
+                path = screenshot_dir / f"minbzk-{shot}-{width}-{scheme}.png"
+                page.screenshot(path=str(path), full_page=shot != "overzicht")
+                failures += visit.errors
+                visit.close()
+    assert not failures, "\n".join(failures)
+    assert "Deze pagina" in (later / rebuilt.gone[0]).read_text(encoding="utf-8")
