@@ -42,40 +42,39 @@ def names(pages: set[str], single: str, former: frozenset[str]) -> list[str]:
     )
 
 
-def step_of(plan: Plan, name: str) -> Node | None:
-    """Find the step as written whose page the address was, or a copy of: the overview
-    still describes it."""
-    stem = stem_of(name)
-    found = (n for n in plan.written.nodes.values() if stem_of(plan.names[n.id]) == stem)
-    return next(found, None)
-
-
 def stem_of(name: str) -> str:
     """Give the name a page's copies share: 'conclusie-3' for 'conclusie-3-kbtrm.html'."""
     return CODE.sub("", name.removesuffix(".html"))
 
 
-def moved_to(merged: Lookup[str], name: str) -> str | None:
+def moved_to(merged: list[tuple[str, str]], name: str) -> str | None:
     """Find the page that now holds the situation an address stood for, if it is still
-    there but merged into another copy (unfold.Unfolded.merged)."""
+    there but merged into another copy: merged lists (the state's name as a file name,
+    the page it is on), see unfold.Unfolded.merged."""
     stem = name.removesuffix(".html")
-    found = {page for state, page in merged.items() if slug(state).startswith(stem)}
+    found = {page for state, page in merged if state.startswith(stem)}
     return found.pop() if len(found) == 1 else None
 
 
 def assemble(
-    plan: Plan, former: frozenset[str], merged: Lookup[str], design: Design
+    plan: Plan, gone: tuple[str, ...], merged: Lookup[str], design: Design
 ) -> dict[str, bytes]:
-    """Render a page for every address the site had and has no more."""
+    """Render a page for every address the site had and has no more (names)."""
+    if not gone:
+        return {}
+    states = [(slug(state), page) for state, page in merged.items()]
+    steps: dict[str, Node] = {}  # the step as written whose page, or copies, an address was
+    for node in plan.written.nodes.values():
+        steps.setdefault(stem_of(plan.names[node.id]), node)
     made = {}
-    for name in names(set(plan.names.values()), plan.single, former):
-        page = moved_to(merged, name) if CODE.search(name.removesuffix(".html")) else None
+    for name in gone:
+        page = moved_to(states, name) if CODE.search(name.removesuffix(".html")) else None
         made[name] = render(
             design,
             TEMPLATE,
             site=plan.info,
             links=plan.links(SITE, name),
-            step=step_of(plan, name),
+            step=steps.get(stem_of(name)),
             moved=plan.site.nodes[page] if page else None,
         ).encode()
     return made

@@ -145,8 +145,8 @@ class Ready:
     jobs: int
     stamp: str = ""  # the code of the content, on every page (sources.content_hash)
     others: Lookup[str] = field(default_factory=lambda: Lookup())  # other trees' pages linked
-    former: frozenset[str] = frozenset()  # the files of the site in the output (gone.py)
     merged: Lookup[str] = field(default_factory=lambda: Lookup())  # Unfolded.merged
+    gone_names: tuple[str, ...] = ()  # addresses the site it replaces had (gone.py)
 
     def files(self, shared: str = "") -> Iterator[tuple[str, FileData]]:
         """Render every output file (see render.render_files)."""
@@ -160,7 +160,7 @@ class Ready:
             self.stamp,
             shared,
             self.others,
-            self.former,
+            self.gone_names,
             self.merged,
         )
 
@@ -169,13 +169,15 @@ class Ready:
         return size_warnings(self.site, sizes)
 
     def replacing(self, former: frozenset[str]) -> None:
-        """Note the files of the site this one replaces (see gone.py)."""
-        self.former = former
+        """Note which addresses of the site this one replaces (its files) it has no more
+        and gives a page that says so (see gone.py)."""
+        single = single_name(self.site)
+        pages = set(file_names(self.site, single).values())
+        self.gone_names = tuple(gone.names(pages, single, former))
 
     def gone(self) -> tuple[str, ...]:
         """Name the pages for addresses the site this one replaces had (see gone.py)."""
-        single = single_name(self.site)
-        return tuple(gone.names(set(file_names(self.site, single).values()), single, self.former))
+        return self.gone_names
 
     def singles(self) -> tuple[str, ...]:
         """Name the single file."""

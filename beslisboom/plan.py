@@ -22,6 +22,7 @@ from .graph import advice_pages, back_links, band, band_name, depths, outline, r
 from .links import SINGLE, SITE, Links
 from .memo import Memo
 from .model import Contact, Lookup, Node, Site, hash_once, hash_slot
+from .routes import written_id
 from .urls import page_names, slug
 
 R = TypeVar("R")
@@ -44,7 +45,7 @@ def first_copies(site: Site) -> dict[str, str]:
     found: dict[str, str] = {}
     for page_id in site.nodes:
         if "~" in page_id:
-            found.setdefault(page_id.split("~")[0], page_id)
+            found.setdefault(written_id(page_id), page_id)
     return {written: page for written, page in found.items() if written not in site.nodes}
 
 
@@ -245,8 +246,8 @@ class Frame:
     def __init__(self, site: Site, written: Site, single: str) -> None:
         names = file_names(site, single)
         self.aliases = first_copies(site)
-        for written_id, page_id in self.aliases.items():  # a link to a page as written
-            names[written_id] = names[page_id]
+        for as_written, page_id in self.aliases.items():  # a link to a page as written
+            names[as_written] = names[page_id]
         self.names: Lookup[str] = Lookup(names)
         ids: dict[str, str] = {n: name.removesuffix(".html") for n, name in self.names.items()}
         ids[site.start] = START_ID

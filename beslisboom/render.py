@@ -32,7 +32,7 @@ def render_files(
     stamp: str = "",
     shared: str = "",
     others: Lookup[str] | None = None,
-    former: frozenset[str] = frozenset(),
+    gone_names: tuple[str, ...] = (),
     merged: Lookup[str] | None = None,
 ) -> Iterator[tuple[str, FileData]]:
     """Render the site: node pages, overview, route data, single file, assets and the
@@ -44,14 +44,14 @@ def render_files(
     code of the content (sources.content_hash), on every page. shared: where the pages
     find the shared assets ('../' for a tree in a site of several, see collection.py);
     others: the pages of the other trees there that texts link to (Links.others).
-    former: the files of the site this one replaces, for pages at the addresses it has no
-    more, and merged: the situations merged into pages of other names (see gone.py).
+    gone_names: the addresses of the site this one replaces that it has no more, each to
+    get a page, and merged: the situations merged into pages of other names (see gone.py).
     """
     code = stamp.encode()
     plan = Plan(site, memo, written, shared, others)
     for name, data in made_files(plan, design, memo, jobs):
         yield name, stamped(data, code) if name.endswith(".html") else data
-    for name, data in gone.assemble(plan, former, merged or Lookup(), design).items():
+    for name, data in gone.assemble(plan, gone_names, merged or Lookup(), design).items():
         yield name, stamped(data, code)
     yield VERSION_FILE, version_file(site, written or site, memo, stamp)
 

@@ -9,6 +9,7 @@ import re
 from .links import ROUTE_DATA, SINGLE, SITE, TEXTS
 from .output import FileData
 from .plan import Plan, View
+from .routes import written_id
 
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|pre|tr)>|<br\s*/?>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
@@ -47,7 +48,7 @@ def node_json(mode: str, view: View) -> str:
         choice = node.choice
         entry["m"] = [choice.question, choice.position, choice.count, choice.label]
     if node.options:  # the question as written: the copies the labels make share it
-        entry["w"] = node.id.split("~")[0]
+        entry["w"] = written_id(node.id)
     value = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"{json.dumps(names[node.id])}:{value}"
 
