@@ -22,6 +22,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .design import templating
 from .graph import reachable_part
 from .load import load_site
 from .memo import Fresh
@@ -359,13 +360,7 @@ def ours_or_new(path: Path) -> bool:
 def as_html(comparison: Comparison, old_name: str, new_name: str) -> str:
     """Write the comparison as one offline HTML page for sign-off: no script, its style
     inline and allowed by its hash alone."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(PAGE),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    environment = templating(jinja2.FileSystemLoader(PAGE))
     style = (PAGE / "stijl.css").read_text(encoding="utf-8")
     c = comparison
 

@@ -64,6 +64,19 @@ class TemplateMistake(Exception):
         self.problem = problem
 
 
+def templating(loader: jinja2.BaseLoader, **more: Any) -> jinja2.Environment:
+    """Make a Jinja environment as every page of the project is rendered: HTML escaped,
+    an unknown name an error, no blank lines from the tags."""
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **more,
+    )
+
+
 @lru_cache(maxsize=2)
 def environment(design: Design) -> jinja2.Environment:
     """Compile the design's templates into a Jinja environment (once per design)."""
@@ -74,15 +87,8 @@ def environment(design: Design) -> jinja2.Environment:
             return None
         return texts[name], str(design.folder / name), lambda: True
 
-    env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(load),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-        cache_size=-1,
+    env = templating(
+        jinja2.FunctionLoader(load), keep_trailing_newline=True, auto_reload=False, cache_size=-1
     )
     env.globals["stamp"] = Markup(STAMP.decode())  # the content's code, put in afterwards
     return env
