@@ -23,6 +23,7 @@ from .urls import slug
 
 TEMPLATE = "gone.html"
 CODE = re.compile(r"-[bcdfghjklmnpqrstvwxz]{5,}$")  # a copy's code (unfold.situation_code)
+PAGE = re.compile(r"[a-z0-9-]+\.html")  # a page's name as urls.page_names makes it: nothing else
 
 
 def names(pages: set[str], single: str, former: frozenset[str]) -> list[str]:
@@ -34,8 +35,7 @@ def names(pages: set[str], single: str, former: frozenset[str]) -> list[str]:
     return sorted(
         name
         for name in former
-        if name.endswith(".html")
-        and "/" not in name
+        if PAGE.fullmatch(name)
         and name not in pages
         and name != single
         and (CODE.search(name.removesuffix(".html")) or name.removesuffix(".html") in stems)

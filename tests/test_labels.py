@@ -406,3 +406,18 @@ def test_a_saved_result_link_still_lands_after_a_label_edit(make_tree, tmp_path)
     ).read_text(encoding="utf-8")
     fresh = build(project_for(content), tmp_path / "leeg")
     assert fresh.gone == () and not (tmp_path / "leeg" / saved["Geen"]).exists()
+
+
+def test_a_page_for_a_gone_address_is_only_ever_a_page_name_of_ours():
+    from beslisboom.gone import names
+
+    former = frozenset(
+        ["vorm-kbtrm.html", "../vorm-kbtrm.html", "..\\vorm-kbtrm.html", "map/vorm-kbtrm.html"]
+        + ["assets/style.css", "vorm.html", "weg.html", "kleuren.html"]
+    )
+    # a copy's address, and a page as written that now has copies only; never a path, the
+    # single file, a page the editor took away, or a page still there
+    assert names({"vorm-xcqxj.html", "index.html"}, "kleuren.html", former) == [
+        "vorm-kbtrm.html",
+        "vorm.html",
+    ]
