@@ -135,7 +135,9 @@ def convert(source: Path) -> Conversion:
     ids = file_names([q["questionId"] for q in questions], "vraag")
     ends = file_names([c["conclusionId"] for c in conclusions], "conclusie")
     labels = label_names(questions)
-    steps, step_names = phases(questions, source.parent / CATEGORIES)
+    listed = read_categories(source.parent / CATEGORIES)
+    steps, step_names = phases(questions, listed)
+    groups = label_groups(questions, listed)
     subresults = []
     routes: dict[str, list[tuple[tuple[str, ...], Any]]] = {}  # page id -> its answers' ways
     for question in questions:
@@ -158,7 +160,9 @@ def convert(source: Path) -> Conversion:
         start = START
     version = data.get("version")
     version = str(version) if isinstance(version, SCALAR) and str(version).strip() else ""
-    conversion.files["site.yml"] = site_file(title, start, labels, source, version, step_names)
+    conversion.files["site.yml"] = site_file(
+        title, start, labels, source, version, step_names, groups
+    )
     return conversion
 
 
@@ -579,26 +583,36 @@ def page(front: list[str], body: list[str]) -> str:
 CATEGORIES = "categories.yaml"  # beside MinBZK's tree: the names of its phases
 
 
-def phases(questions: list[Lines], names_file: Path) -> tuple[dict[str, int], list[str]]:
+def read_categories(names_file: Path) -> dict[str, dict[str, Any]]:
+    """Read categories.yaml beside MinBZK's tree, if there is one: per question id, the
+    names of its phase (category) and its part (subcategory) as the original shows them."""
+    try:
+        listed = yaml.safe_load(names_file.read_text(encoding="utf-8")) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(listed, list):
+        return {}
+    return {str(item.get("questionId")): item for item in listed if isinstance(item, dict)}
+
+
+def named_in(listed: dict[str, dict[str, Any]], question: Lines, key: str) -> str:
+    """Give a question's category or subcategory as categories.yaml names it ('' if not)."""
+    name = (listed.get(str(question["questionId"])) or {}).get(key)
+    return " ".join(str(name).split()) if name else ""
+
+
+def phases(
+    questions: list[Lines], listed: dict[str, dict[str, Any]]
+) -> tuple[dict[str, int], list[str]]:
     """Number the original's phases (a question's category) in the order they come, and
     name them from categories.yaml beside the tree where it names them: 'Geldt de
     AI-verordening voor mij?'. A question whose category is not named there (an in-between
     screen) belongs to the phase that follows it. Give each question's step, and the names."""
     named: dict[str, str] = {}
-    if names_file.is_file():
-        try:
-            listed = yaml.safe_load(names_file.read_text(encoding="utf-8")) or []
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            listed = []
-        by_question = {
-            str(item.get("questionId")): str(item["category"])
-            for item in listed
-            if isinstance(item, dict) and item.get("category")
-        }
-        for question in questions:
-            category, name = question.get("category"), by_question.get(str(question["questionId"]))
-            if isinstance(category, str) and name and category not in named:
-                named[category] = " ".join(name.split())
+    for question in questions:
+        category, name = question.get("category"), named_in(listed, question, "category")
+        if isinstance(category, str) and name and category not in named:
+            named[category] = name
     categories = [
         q.get("category") if isinstance(q.get("category"), str) else None for q in questions
     ]
@@ -615,6 +629,21 @@ def phases(questions: list[Lines], names_file: Path) -> tuple[dict[str, int], li
         if following:
             steps[str(question["questionId"])] = following
     return steps, [named[c] for c in order]
+
+
+def label_groups(questions: list[Lines], listed: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Give each label of the original the part of the aid it belongs to, as a result
+    shows it ('Verantwoordelijkheid: aanbieder'): the subcategory of the first question
+    that sets it, as categories.yaml names it, else as the tree does. Without a part, a
+    label's words alone could mislead ('niet van toepassing', of an assessment)."""
+    groups: dict[str, str] = {}
+    for question in questions:
+        part = named_in(listed, question, "subcategory") or question.get("subcategory")
+        for answer in question.get("answers") or []:
+            for label in answer.get("labels") or []:
+                if isinstance(part, str) and part.strip():
+                    groups.setdefault(str(label), " ".join(part.split()))
+    return groups
 
 
 START = "start"  # the page before the first question: what the aid is, for the editor to write
@@ -640,9 +669,10 @@ def site_file(
     source: Path,
     version: str = "",
     step_names: list[str] | None = None,
+    groups: dict[str, str] | None = None,
 ) -> str:
     """Write site.yml: the title, the first question, the original's version, the words
-    for every label."""
+    for every label, under the part of the aid it belongs to where the original says."""
     lines = [
         f"# Omgezet uit {source.name}. Pas hier de titel en de woorden van de labels aan.",
         f"title: {quoted(title)}",
@@ -658,10 +688,16 @@ def site_file(
         ]
     lines += [
         "",
-        "# De woorden die een conclusie toont voor de labels die de lezer verzamelde.",
+        "# De woorden die een conclusie toont voor de labels die de lezer verzamelde, onder",
+        "# het onderdeel van het origineel (subcategory) waar het label vandaan komt.",
         "labels:",
     ]
-    lines += [f"  {name}: {quoted(text)}" for text, name in labels.items()]
+    grouped: dict[str, list[str]] = {}
+    for text, name in labels.items():
+        part = (groups or {}).get(text, "")
+        grouped.setdefault(part, []).append(f"  {name}: {quoted(text)}")
+    for part, entries in grouped.items():
+        lines += entries if not part else [f"  {quoted(part)}:", *("  " + e for e in entries)]
     lines += [
         "",
         "# Elke combinatie van labels die een conclusie toont, is een eigen pagina: dat zijn",

@@ -135,7 +135,8 @@ class Node:
     files: tuple[tuple[str, str, int], ...] = ()  # pictures, attachments: as written, path, line
     branches: tuple[Branch, ...] = ()  # a conditional next (then next is None)
     blocks: tuple[Block, ...] = ()  # the text in parts, if some are shown only when...
-    labels_shown: tuple[str, ...] = ()  # on a result: the words of the labels that led here
+    # on a result: the words of the labels that led here, with the heading of their group
+    labels_shown: tuple[tuple[str, str], ...] = ()
     topic: str = ""  # what this question decides, named on the result page ('Rol')
     multiple: bool = False  # a question whose reader may choose several answers
     choice: Choice | None = None  # a page of such a question, as published (see choices.py)
@@ -268,6 +269,7 @@ class Settings:
     start_line: int = 1
     limits: Limits = Limits()
     label_words: Lookup[str] = field(default_factory=lambda: Lookup())  # shown on results
+    label_groups: Lookup[str] = field(default_factory=lambda: Lookup())  # label -> heading
     labels_line: int = 0
     owner: str = ""  # who keeps the tree, for the footer
     updated: str = ""  # when it was last changed, as readers read it: '28 november 2026'

@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -54,7 +55,7 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
     start = fields.text("start", required=True)
     contact = read_contact(block, fields)
     limits = read_limits(block, fields)
-    words = read_label_words(block, fields)
+    words, groups = read_label_words(block, fields)
     owner = fields.text("owner") or ""
     updated = read_date(block, fields, "updated")
     accessibility = read_web_address(block, fields, "accessibility")
@@ -72,6 +73,7 @@ def read_settings(path: Path, text: str, problems: list[Problem]) -> Settings | 
         fields.line_of("start"),
         limits,
         label_words=words,
+        label_groups=groups,
         labels_line=fields.line_of("labels") if "labels" in fields.data else 0,
         owner=owner,
         updated=updated,
@@ -143,21 +145,45 @@ def section(block: Block, site: Fields, key: str, example: str) -> Fields | None
     )
 
 
-def read_label_words(block: Block, site: Fields) -> Lookup[str]:
-    """Read the words a result shows for each label: 'labels:' in site.yml."""
+def read_label_words(block: Block, site: Fields) -> tuple[Lookup[str], Lookup[str]]:
+    """Read the words a result shows for each label, 'labels:' in site.yml, and the group
+    each is shown under, where the labels are grouped under headings:
+
+        labels:
+          Verantwoordelijkheid:
+            aanbieder: aanbieder
+
+    Give (label -> words, label -> heading of its group)."""
     fields = section(block, site, "labels", example="aanbieder: Je bent aanbieder")
     if fields is None:
-        return Lookup()
-    words = []
+        return Lookup(), Lookup()
+    words: dict[str, str] = {}
+    groups: dict[str, str] = {}
     for key in fields.data:
-        name = str(key)
-        if not is_label(name):
-            block.error(fields.line_of(key), say("label-geen-woord", label=name))
+        if not isinstance(fields.data[key], dict):
+            read_words(block, fields, key, words)
             continue
-        text = fields.text(key, required=True)
-        if text:
-            words.append((name, text))
-    return Lookup(words)
+        heading = " ".join(str(key).split())
+        group = section(block, fields, key, example="aanbieder: aanbieder")
+        for inner in group.data if group is not None else ():
+            if group is not None and read_words(block, group, inner, words):
+                groups[str(inner)] = heading
+    return Lookup(words.items()), Lookup(groups.items())
+
+
+def read_words(block: Block, fields: Fields, key: Any, words: dict[str, str]) -> bool:
+    """Read one label's words into words; tell whether it could be read."""
+    name = str(key)
+    if not is_label(name):
+        block.error(fields.line_of(key), say("label-geen-woord", label=name))
+        return False
+    if name in words:  # in two groups
+        block.error(fields.line_of(key), say("dubbele-sleutel", key=name, where="'labels'"))
+        return False
+    text = fields.text(key, required=True)
+    if text:
+        words[name] = text
+    return bool(text)
 
 
 def read_limits(block: Block, site: Fields) -> Limits:

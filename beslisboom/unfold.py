@@ -212,6 +212,25 @@ def situation_code(node_id: str, situations: set[Labels]) -> str:
     return "".join(CODE_LETTERS[byte % len(CODE_LETTERS)] for byte in digest)
 
 
+def situation(
+    labels: Labels, words: Lookup[str], groups: Lookup[str]
+) -> tuple[tuple[str, str], ...]:
+    """Say the labels a reader gathered as a result shows them, in the order of site.yml:
+    (heading, words) for each, the words of one group together under its heading
+    ('Verantwoordelijkheid', 'aanbieder, gebruiksverantwoordelijke'), '' for no group."""
+    shown: list[tuple[str, list[str]]] = []
+    place: dict[str, int] = {}  # each group's place in shown
+    for name in (name for name in words if name in labels):
+        heading = groups.get(name, "")
+        if heading in place:
+            shown[place[heading]][1].append(words[name])
+            continue
+        if heading:
+            place[heading] = len(shown)
+        shown.append((heading, [words[name]]))
+    return tuple((heading, ", ".join(said)) for heading, said in shown)
+
+
 def as_reached(node: Node, reached: set[str]) -> Node:
     """Leave out the branches to pages no route reaches (each is warned about)."""
 
@@ -508,7 +527,7 @@ class Walk:
 
     def pages(self, pages: list[int], names: dict[int, str]) -> Lookup[Node]:
         """Make one plain node per page: fixed links, the text parts that hold, the labels."""
-        words = self.site.settings.label_words
+        words, groups = self.site.settings.label_words, self.site.settings.label_groups
         made: dict[str, Node] = {}
         for number, (node_id, labels) in enumerate(self.order):
             name = names[pages[number]]
@@ -531,7 +550,7 @@ class Walk:
                     b.html for b in node.blocks if b.when is None or b.when.holds(labels)
                 )
             if node.is_end:
-                changes["labels_shown"] = tuple(words[n] for n in words if n in labels)
+                changes["labels_shown"] = situation(labels, words, groups)
             made[name] = replace(node, **changes)
         return Lookup(made)
 

@@ -1309,6 +1309,22 @@ LABEL_SITE_CASES = {
             "plaatsen, of verhoog de grens",
         ],
     ),
+    "label-in-two-groups": (
+        "title: Testboom\nstart: start\nlabels:\n  Kleur:\n    rood: Rood\n"
+        "  Andere kleur:\n    rood: Ook rood\n    blauw: Blauw\n",
+        [
+            "content/site.yml:7: fout: de sleutel 'rood' staat twee keer in 'labels'; "
+            "haal er één weg",
+        ],
+    ),
+    "label-in-a-group-not-a-word": (
+        "title: Testboom\nstart: start\nlabels:\n  Kleur:\n    rood: Rood\n"
+        "    licht blauw: Blauw\n",
+        [
+            "content/site.yml:6: fout: 'licht blauw' kan geen label zijn: een label is één "
+            "woord van letters, cijfers, - en _ (en niet en, of of niet), zoals hoog-risico",
+        ],
+    ),
     "label-words-unused": (
         "title: Testboom\nstart: start\nlabels:\n  rood: Je koos rood\n  paars: Paars\n",
         [

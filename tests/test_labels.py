@@ -421,3 +421,28 @@ def test_a_page_for_a_gone_address_is_only_ever_a_page_name_of_ours():
         "vorm-kbtrm.html",
         "vorm.html",
     ]
+
+
+def test_a_result_shows_grouped_labels_under_their_heading(make_tree, tmp_path):
+    site = (
+        "title: Kleuren\nstart: start\nlabels:\n  Kleur:\n    rood: Rood\n    blauw: Blauw\n"
+        "  geen: Geen kleur\n"
+    )
+    files = dict(COLOURS)
+    files["start.md"] = COLOURS["start.md"].replace("labels: [rood]", "labels: [rood, blauw]")
+    files["start.md"] = files["start.md"].replace(
+        "  - label: Geen\n", "  - label: Geen\n    labels: [geen]\n"
+    )
+    content = make_tree(files, site=site)
+    assert not build(project_for(content), tmp_path / "dist").failed()
+    shown = set()
+    for result in (tmp_path / "dist").glob("einde*.html"):
+        html = result.read_text(encoding="utf-8")
+        situation = re.search(r'<div class="labels">.*?<ul>\n(.*?)</ul>', html, re.S)
+        shown.add(situation.group(1))
+    # one line per group, its words in the order of site.yml; a label without group alone
+    assert shown == {
+        '<li><span class="labels-group">Kleur:</span> Rood, Blauw</li>\n',
+        '<li><span class="labels-group">Kleur:</span> Blauw</li>\n',
+        "<li>Geen kleur</li>\n",
+    }
