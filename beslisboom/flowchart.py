@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 LIMIT = 200  # a larger tree gets no flowchart: it would be too big to read or print
 MAX_WIDTH = 5000  # wider than four screens: left out, the text overview says it better
+# The largest drawing whose text still prints at 6 pt or more on an A4 page of its own
+# (190 x 277 mm less its heading: 718 x 900 CSS pixels, 13 px text); a larger one is left
+# out of the print, where the text overview stands for it (style.css).
+PRINT_WIDTH, PRINT_HEIGHT = 1190, 1490
 BOX_W = 190  # a box's width; its height follows its title
 UNIT = BOX_W + 50  # the distance between two places in a layer
 LEFT = 84  # room for the step names
@@ -378,8 +382,10 @@ def draw_flowchart(site: Site, links: Links) -> str:
     if width > MAX_WIDTH:  # too wide to read on a screen or a page (MinBZK's was 12,270 px)
         return ""
     height = tops[-1]
+    printed = width <= PRINT_WIDTH and height <= PRINT_HEIGHT
     parts = [
-        f'<svg class="flowchart" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
+        f'<svg class="flowchart{"" if printed else " flowchart-unprintable"}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
         f'height="{height:.0f}" aria-labelledby="stroomschema-titel" focusable="false">',
         f'<title id="stroomschema-titel">Stroomschema van {escape(site.title)}</title>',
         '<defs><marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '

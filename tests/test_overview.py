@@ -66,7 +66,9 @@ def test_flowchart_of_twenty_nodes_keeps_its_text_size_and_scrolls(tmp_path):
     build(content, tmp_path / "dist")
     html = (tmp_path / "dist" / "overzicht.html").read_text(encoding="utf-8")
     found = re.search(
-        r'<svg class="flowchart" viewBox="0 0 ([\d.]+) [\d.]+" width="([\d.]+)"', html
+        r'<svg class="flowchart flowchart-unprintable" viewBox="0 0 ([\d.]+) [\d.]+" '
+        r'width="([\d.]+)"',
+        html,
     )
     assert found.group(1) == found.group(2)  # drawn at its own size: no tiny text
     assert '<div class="flowchart-scroll" tabindex="0" role="region"' in html
@@ -181,3 +183,35 @@ def test_tab_walks_the_flowchart_along_the_flow(browser, built):
     assert rows == sorted(rows)  # ... then row by row, down the flow, left to right
     titles = {b["href"] for b in boxes[-3:]}
     assert any("einde" in href for href in titles)  # the end among the last
+
+
+PRINTED = """() => {
+  const svg = document.querySelector('svg.flowchart');
+  const drawn = svg.getBoundingClientRect();
+  const section = document.querySelector('.flowchart-section');
+  return {shown: getComputedStyle(section).display !== 'none', width: drawn.width,
+          height: section.getBoundingClientRect().height, own: svg.viewBox.baseVal.width};
+}"""
+
+
+def printed_flowchart(browser, overview: Path) -> dict:
+    """Lay out an overview as Chromium prints it on A4 (190 x 277 mm less its margins:
+    718 x 1047 CSS pixels) and measure the flowchart."""
+    page = browser.new_page(viewport={"width": 718, "height": 1047})
+    page.goto(overview.as_uri())
+    page.emulate_media(media="print")
+    found = page.evaluate(PRINTED)
+    page.close()
+    return found
+
+
+def test_the_printed_flowchart_gets_a_page_of_its_own_and_can_be_read(browser, built, tmp_path):
+    found = printed_flowchart(browser, built / "overzicht.html")
+    # one page: heading, legend, drawing and caption together
+    assert found["shown"] and found["height"] <= 1047, found["height"]
+    points = 13 * found["width"] / found["own"] * 0.75  # a box's 13 px text, as printed
+    assert points >= 6, points  # it was 4.2 pt when it shared the first page
+    # a drawing too large to print readably stays out of the print: the text stands for it
+    content = write_tree(tmp_path / "breed", 20)  # 2,826 px wide
+    build(content, tmp_path / "dist")
+    assert not printed_flowchart(browser, tmp_path / "dist" / "overzicht.html")["shown"]

@@ -156,18 +156,6 @@ def test_without_javascript_every_page_has_a_way_back(browser, site):
     assert [i for i, body in sections if 'class="back-link"' not in body] == ["begin"]
 
 
-def test_the_printed_overview_keeps_the_flowchart_on_its_first_page(browser, site):
-    # an A4 page less Chromium's margins: 190 x 277 mm, or 718 x 1047 CSS pixels
-    page = browser.new_page(viewport={"width": 718, "height": 1047})
-    page.goto(f"{site.as_uri()}/overzicht.html")
-    page.emulate_media(media="print")
-    bottom = page.evaluate(
-        "document.querySelector('.flowchart-figure').getBoundingClientRect().bottom"
-    )
-    assert bottom < 1047
-    page.close()
-
-
 def test_copy_gives_the_advice_the_answers_and_the_contact_details(browser, site):
     reader = Visit(browser, site.as_uri() + "/")
     walk(reader, ROUTES["weinig"][0])
