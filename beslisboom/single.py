@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 
 from .design import Design, render
 from .links import SINGLE
@@ -27,6 +28,15 @@ def pieces(plan: Plan) -> list[Piece]:
     return sections + entry_pieces(plan, SINGLE, level=2, with_text=False)
 
 
+COMMENT = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.S)
+
+
+def without_comments(css: str) -> str:
+    """Leave out a stylesheet's comments (not a quoted '/*'): the single file carries the
+    style inline, in every copy that is mailed or shared."""
+    return COMMENT.sub(lambda found: found.group(1) or "", css)
+
+
 def csp_hash(*parts: bytes) -> str:
     """Return the CSP source that allows exactly this inline text, given in parts."""
     digest = hashlib.sha256()
@@ -40,7 +50,7 @@ def assemble(
 ) -> dict[str, FileData]:
     """Render the single file."""
     links = plan.links(SINGLE)
-    css = design.asset_text("style.css").strip()
+    css = without_comments(design.asset_text("style.css")).strip()
     script = (*route_script(plan, SINGLE), design.asset_text("antwoorden.js").encode())
     sections = [section for piece, section in rendered if piece.template == SECTION]
     holes = Holes()

@@ -277,3 +277,10 @@ def test_the_download_links_save_the_single_file(tmp_path, browser):
             download.value.save_as(saved)
             assert saved.read_bytes() == (out / NAME).read_bytes()
         context.close()
+
+
+def test_the_inline_style_leaves_out_comments_but_not_a_quoted_comment_mark():
+    from beslisboom.single import without_comments
+
+    css = "a{b:c} /* weg */ d{content:\"/* blijft */\"} /* weg,\nook */e{content:'/*'}"
+    assert without_comments(css) == "a{b:c}  d{content:\"/* blijft */\"} e{content:'/*'}"
