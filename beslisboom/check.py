@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .conditions import Condition
 from .graph import depths, loop_from, loops, reachable_part, reaching, sources_of
 from .messages import say, suggest
-from .model import Block, Branch, Node, Problem, Site
+from .model import Block, Branch, Node, Problem, Site, Title
 
 
 def check_site(site: Site) -> list[Problem]:
@@ -296,8 +296,8 @@ def leaves_tree(site: Site, node: Node) -> bool:
 
 def conditions_of(node: Node) -> list[tuple[Condition, int]]:
     """List a node's conditions with their lines: its answers', its next's, its text's."""
-    parts: list[Branch | Block] = [*(b for o in node.options for b in o.branches)]
-    parts += [*node.branches, *node.blocks]
+    parts: list[Branch | Block | Title] = [*(b for o in node.options for b in o.branches)]
+    parts += [*node.branches, *node.blocks, *node.titles]
     return [(part.when, part.line) for part in parts if part.when]
 
 

@@ -202,6 +202,7 @@ def aspects(node: Node) -> dict[str, list[str]]:
             if branch.when
         ],
         "blocks": [f"als {block.when.text}" for block in node.blocks if block.when],
+        "titles": [f"als {t.when.text}: {t.text}" for t in node.titles if t.when],
         "step": [str(node.step)] if node.step else [],
     }
 
@@ -252,6 +253,7 @@ PARTS = {  # the parts of a page besides its text, as a reviewer reads them
     "labels": "labels",
     "conditions": "voorwaarden",
     "blocks": "tekstdelen met een voorwaarde",
+    "titles": "koppen met een voorwaarde",
     "step": "stap",
 }
 

@@ -7,7 +7,8 @@ browser's 'file not found'. Which addresses the site had, the build reads from t
 of files it wrote into the output folder before (write.former_pages); the page made for
 one is on that list again, so such an address keeps its page in every later version.
 Where the situation is still there, merged into a page of another name (its result now
-shows the same as another's), the page leads there. A build into an empty folder makes
+shows the same as another's), the page leads there; where a page as written now has a
+copy per situation, each with its own title, it lists them. A build into an empty folder makes
 none.
 """
 
@@ -66,9 +67,13 @@ def assemble(
     steps: dict[str, Node] = {}  # the step as written whose page, or copies, an address was
     for node in plan.written.nodes.values():
         steps.setdefault(stem_of(plan.names[node.id]), node)
+    copies: dict[str, list[Node]] = {}  # the pages of each step as written, by their stem
+    for node in plan.site.nodes.values():
+        copies.setdefault(stem_of(plan.names[node.id]), []).append(node)
     made = {}
     for name in gone:
-        page = moved_to(states, name) if CODE.search(name.removesuffix(".html")) else None
+        coded = CODE.search(name.removesuffix(".html"))
+        page = moved_to(states, name) if coded else None
         made[name] = render(
             design,
             TEMPLATE,
@@ -76,5 +81,13 @@ def assemble(
             links=plan.links(SITE, name),
             step=steps.get(stem_of(name)),
             moved=plan.site.nodes[page] if page else None,
+            versions=() if coded else told_apart(copies.get(stem_of(name), [])),
         ).encode()
     return made
+
+
+def told_apart(pages: list[Node]) -> tuple[Node, ...]:
+    """Give the pages a page as written became, for a reader to choose from, where each
+    has a title of its own (the end of the seed: one per outcome); else none."""
+    titles = {page.title for page in pages}
+    return tuple(pages) if 1 < len(pages) == len(titles) else ()

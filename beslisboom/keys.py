@@ -22,7 +22,11 @@ class Key:
 
 
 PAGE = (
-    Key("title", "verplicht: de kop van de pagina, bij een vraag de vraag zelf"),
+    Key(
+        "title",
+        "verplicht: de kop van de pagina, bij een vraag de vraag zelf; of koppen met `when` "
+        '(zie "Een kop per situatie")',
+    ),
     Key(
         "step",
         'het stapnummer voor "Stap 5 van 7"; sub-pagina\'s krijgen het nummer van hun stap',
@@ -57,6 +61,10 @@ OPTION = (
     Key("labels", "de labels die het antwoord zet"),
     Key("short", "een korte naam voor de uitkomst"),
     Key("none", '`true` bij het antwoord dat de andere uitsluit, zoals "Geen van deze"'),
+)
+TITLE = (
+    Key("when", "de voorwaarde over labels"),
+    Key("title", "de kop als de voorwaarde geldt"),
 )
 BRANCH = (
     Key("when", "de voorwaarde over labels"),

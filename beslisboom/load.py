@@ -11,7 +11,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from . import keys
-from .conditions import is_label
+from .conditions import Condition, is_label
 from .memo import Memo
 from .messages import say, suggest
 from .model import (
@@ -22,6 +22,7 @@ from .model import (
     Problem,
     Settings,
     Site,
+    Title,
 )
 from .settings import parse_settings
 from .sources import SITE_FILE, Source, Sources, decode, normalize_id, page_name
@@ -187,7 +188,7 @@ def make_node(
 ) -> Node | None:
     """Check the front matter's keys and build the node from them."""
     fields.allow_only(keys.names(keys.PAGE))
-    title = fields.text("title", required=True)
+    title, titles = read_title(block, fields)
     step = read_step(fields)
     next_id, branches = read_next(block, fields)
     next_label = fields.text("next_label") or ""
@@ -220,43 +221,66 @@ def make_node(
         files=text.files,
         branches=branches,
         blocks=text.blocks,
+        titles=titles,
         topic=fields.text("topic") or "",
         multiple=multiple,
         texts=Lookup((key.name, fields.text(key.name) or "") for key in keys.PAGE if key.text),
     )
 
 
+def read_title(block: Block, fields: Fields) -> tuple[str | None, tuple[Title, ...]]:
+    """Read a title: one text, or a list '- when: ...' / 'title: ...' ending in one
+    without 'when', the title for every other situation (and the overview's)."""
+    if not isinstance(fields.data.get("title"), list):
+        return fields.text("title", required=True), ()
+    before = len(block.problems)
+    found = read_conditional(block, fields, "title", "een kop onder 'title'", keys.TITLE)
+    titles = tuple(Title(when, text, line) for when, text, line in found)
+    if not titles or titles[-1].when is not None:
+        if len(block.problems) == before:  # one cause, one message: not after an item's own
+            block.error(fields.line_of("title"), say("titel-zonder-anders"))
+        return None, ()
+    return titles[-1].text, titles
+
+
 def read_next(
     block: Block, fields: Fields, required: bool = False
 ) -> tuple[str | None, tuple[Branch, ...]]:
     """Read a next: one page's id, or a list of branches '- when: ...' / 'next: ...'."""
-    value = fields.data.get("next")
-    if not isinstance(value, list):
+    if not isinstance(fields.data.get("next"), list):
         next_id = fields.text("next", required=required)
         return (normalize_id(next_id) if next_id else None), ()
-    branches = []
-    items = fields.items("next") or []
-    if not items:
+    if not fields.items("next"):
         block.error(fields.line_of("next"), say("next-lijst-leeg"))
-    for data, node in items:
+    found = read_conditional(block, fields, "next", "een keuze onder 'next'", keys.BRANCH)
+    return None, tuple(Branch(when, normalize_id(target), line) for when, target, line in found)
+
+
+def read_conditional(
+    block: Block, fields: Fields, key: str, where: str, allowed: tuple[keys.Key, ...]
+) -> list[tuple[Condition | None, str, int]]:
+    """Read a list of '- when: condition' with 'key: value' (the first that holds wins):
+    (condition, value, line) each, the last without 'when' meaning 'otherwise'."""
+    found: list[tuple[Condition | None, str, int]] = []
+    for data, node in fields.items(key) or []:
         line = block.line_of(node.start_mark)
-        branch = block.fields(data, node, "een keuze onder 'next'", line, example="when: label")
-        if branch is None:
+        item = block.fields(data, node, where, line, example="when: label")
+        if item is None:
             continue
-        branch.allow_only(keys.names(keys.BRANCH))
-        target = branch.text("next", required=True)
+        item.allow_only(keys.names(allowed))
+        value = item.text(key, required=True)
         when = None
-        if "when" in branch.data:
-            written = branch.text("when", required=True)
-            when = read_condition(block, branch.line_of("when"), written) if written else None
+        if "when" in item.data:
+            written = item.text("when", required=True)
+            when = read_condition(block, item.line_of("when"), written) if written else None
             if when is None:
                 continue
-        if target:
-            branches.append(Branch(when, normalize_id(target), line))
-    for earlier in branches[:-1]:
-        if earlier.when is None:
-            block.error(earlier.line, say("anders-niet-laatst"))
-    return None, tuple(branches)
+        if value:
+            found.append((when, value, line))
+    for earlier in found[:-1]:
+        if earlier[0] is None:
+            block.error(earlier[2], say("anders-niet-laatst"))
+    return found
 
 
 def read_step(fields: Fields) -> int | None:

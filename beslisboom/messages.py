@@ -173,6 +173,10 @@ MESSAGES = {
         "'next' is een lege lijst; zet er keuzes onder, zoals '- when: label' met 'next: "
         "pagina', of schrijf één pagina: next: pagina"
     ),
+    "titel-zonder-anders": (
+        "'title' is een lijst zonder kop voor alle andere situaties; zet als laatste een "
+        "'- title: Kop' zonder 'when' (die staat ook op het overzicht)"
+    ),
     "anders-niet-laatst": (
         "deze keuze heeft geen 'when' en geldt dus altijd: de keuzes erna worden nooit "
         "gekozen; zet hem als laatste, of geef hem een 'when'"
@@ -213,6 +217,10 @@ MESSAGES = {
     "blok-nooit": (
         "het blok 'als {when}' wordt op geen enkele route getoond: de labels komen hier zo "
         "nooit samen; pas de voorwaarde aan, of haal het blok weg"
+    ),
+    "kop-nooit": (
+        "de kop 'als {when}' staat op geen enkele route: de labels komen hier zo nooit "
+        "samen; pas de voorwaarde aan, of haal de kop weg"
     ),
     "kringloop": (
         "wie {route} steeds dezelfde antwoorden geeft, gaat hier eindeloos rond: {loop}, "

@@ -70,6 +70,15 @@ class Branch:
 
 
 @dataclass(frozen=True, slots=True)
+class Title:
+    """One of a page's titles: shown when the condition holds (None: otherwise)."""
+
+    when: Condition | None
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Option:
     """One answer of a question: its label, where it leads, an optional hint.
 
@@ -135,6 +144,8 @@ class Node:
     files: tuple[tuple[str, str, int], ...] = ()  # pictures, attachments: as written, path, line
     branches: tuple[Branch, ...] = ()  # a conditional next (then next is None)
     blocks: tuple[Block, ...] = ()  # the text in parts, if some are shown only when...
+    # a title per situation, if it has one ('title:' as a list); title is the otherwise one
+    titles: tuple[Title, ...] = ()
     # on a result: the words of the labels that led here, with the heading of their group
     labels_shown: tuple[tuple[str, str], ...] = ()
     topic: str = ""  # what this question decides, named on the result page ('Rol')
@@ -200,7 +211,7 @@ class Node:
     @property
     def uses_labels(self) -> bool:
         """Tell whether this node sets, tests or shows labels: the tree must be unfolded."""
-        return bool(self.branches or self.blocks or self.multiple) or any(
+        return bool(self.branches or self.blocks or self.titles or self.multiple) or any(
             option.labels or option.branches for option in self.options
         )
 

@@ -21,7 +21,7 @@ from .check import asks_again, conditions_of, link_line
 from .conditions import COUNTS
 from .graph import loop_from, loops, reaching
 from .messages import say
-from .model import Branch, Lookup, Node, Option, Problem, Site, when_text
+from .model import Block, Branch, Lookup, Node, Option, Problem, Site, Title, when_text
 
 Labels = frozenset[str]
 State = tuple[str, Labels]  # a node's id and the labels that still matter there
@@ -360,19 +360,15 @@ class Walk:
         return [(ways(node)[0], (node.choice.question, ANY_WAY))]
 
     def unused_blocks(self, node: Node) -> list[Problem]:
-        """Warn about parts of a text that no route shows."""
-        if not node.blocks:
+        """Warn about parts of a text, and titles, that no route shows."""
+        if not node.blocks and not node.titles:
             return []
         gathered = [labels for node_id, labels in self.order if node_id == node.id]
+        parts = [("blok-nooit", b) for b in node.blocks] + [("kop-nooit", t) for t in node.titles]
         return [
-            Problem(
-                node.path,
-                block.line,
-                say("blok-nooit", when=block.when.text),
-                severity="waarschuwing",
-            )
-            for block in node.blocks
-            if block.when and not any(block.when.holds(labels) for labels in gathered)
+            Problem(node.path, part.line, say(code, when=part.when.text), severity="waarschuwing")
+            for code, part in parts
+            if part.when and not any(part.when.holds(labels) for labels in gathered)
         ]
 
     def stuck(self) -> list[Problem]:
@@ -482,7 +478,8 @@ class Walk:
     def looks(self, node_id: str, labels: Labels) -> tuple[object, ...]:
         """Give what a state's own page shows that depends on the labels."""
         node = self.site.nodes[node_id]
-        shown = tuple(b.when.holds(labels) for b in node.blocks if b.when)
+        parts: tuple[Block | Title, ...] = (*node.blocks, *node.titles)
+        shown = tuple(part.when.holds(labels) for part in parts if part.when)
         words = self.site.settings.label_words
         return shown + (tuple(n for n in words if n in labels) if node.is_end else ())
 
@@ -549,6 +546,11 @@ class Walk:
                 changes["body_html"] = "\n".join(
                     b.html for b in node.blocks if b.when is None or b.when.holds(labels)
                 )
+            if node.titles:
+                changes["title"] = next(
+                    t.text for t in node.titles if t.when is None or t.when.holds(labels)
+                )
+                changes["titles"] = ()
             if node.is_end:
                 changes["labels_shown"] = situation(labels, words, groups)
             made[name] = replace(node, **changes)

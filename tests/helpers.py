@@ -311,3 +311,20 @@ ROUTE_WEINIG = [
     "Nee",
     "Volgende",
 ]
+
+
+# The end page of the seed has a copy per outcome (its title by the route, see einde.md),
+# named by the node and a situation code (unfold.situation_code): 'einde-kvbjn'.
+COPY = "(-[b-df-hj-np-tv-z]{5,})?"
+# What the end leads with on each route of ROUTES_TO_THE_END: the outcome, its title.
+OUTCOME_TITLES = {
+    "weinig": "De JenV-brede Werkagenda kan je hierbij helpen!",  # ROUTE_WEINIG ends on Nee
+    "geen": "Geen traject starten",
+    "genoeg": "Je kan aan de slag!",  # KEYBOARD_ROUTE ends on Ja
+}
+
+
+def is_copy_of(name: str, node_id: str) -> bool:
+    """Tell whether a page's name or a section's id is the node's own or one of its copies."""
+    stem = name.removesuffix(".html")
+    return re.fullmatch(re.escape(node_id) + COPY, stem) is not None

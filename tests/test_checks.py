@@ -865,6 +865,65 @@ CASES = {
             "voorwaarde aan, of haal het blok weg",
         ],
     ),
+    "title-never-shown": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": (
+                "---\ntitle:\n  - when: niet rood\n    title: Nooit\n  - title: Einde\n---\n"
+            ),
+        },
+        [
+            "content/einde.md:3: waarschuwing: de kop 'als niet rood' staat op geen "
+            "enkele route: de labels komen hier zo nooit samen; pas de voorwaarde aan, "
+            "of haal de kop weg",
+        ],
+    ),
+    "title-list-without-otherwise": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle:\n  - when: rood\n    title: Rood\n---\n"),
+        },
+        [
+            "content/einde.md:2: fout: 'title' is een lijst zonder kop voor alle andere "
+            "situaties; zet als laatste een '- title: Kop' zonder 'when' (die staat ook "
+            "op het overzicht)",
+        ],
+    ),
+    "title-otherwise-not-last": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle:\n  - title: Einde\n  - when: rood\n    title: Rood\n---\n"),
+        },
+        [
+            "content/einde.md:3: fout: deze keuze heeft geen 'when' en geldt dus altijd: "
+            "de keuzes erna worden nooit gekozen; zet hem als laatste, of geef hem een "
+            "'when'",
+        ],
+    ),
     "block-not-closed": (
         {
             "start.md": (

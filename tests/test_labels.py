@@ -99,9 +99,9 @@ def site_of(content):
 
 
 def test_a_tree_without_labels_is_left_as_it_is():
-    site = site_of(ROOT / "content")
+    site = site_of(ROOT / "beslisboom" / "starter")
     unfolded = unfold(site)
-    # the same objects: the seed's pages are rendered from exactly what they were before
+    # the same objects: the pages are rendered from exactly what they were before
     assert unfolded.site is site and unfolded.written is site
     assert unfolded.problems == () and unfolded.extra == 0
 
@@ -446,3 +446,45 @@ def test_a_result_shows_grouped_labels_under_their_heading(make_tree, tmp_path):
         '<li><span class="labels-group">Kleur:</span> Blauw</li>\n',
         "<li>Geen kleur</li>\n",
     }
+
+
+ENDS = {
+    "start.md": page(
+        "Starten?",
+        "options:\n  - label: Ja\n    next: einde\n  - label: Nee\n    next: einde\n",
+    ),
+    "einde.md": page("Einde", body="Bel ons.\n"),
+}
+
+
+def test_a_title_per_situation_and_the_saved_link_to_the_page_it_was(make_tree, tmp_path):
+    """The end gets a title per answer ('title:' as a list): a copy each, titled so; the
+    overview shows the page once, with its titles and their conditions; a saved link to
+    the end as it was lists the copies it became, by their titles."""
+    content = make_tree(ENDS)
+    dist = tmp_path / "dist"
+    assert not build(project_for(content), dist).failed()
+    assert (dist / "einde.html").exists()
+    (content / "start.md").write_text(
+        ENDS["start.md"].replace("Ja\n", "Ja\n    labels: [ja]\n"), encoding="utf-8"
+    )
+    (content / "einde.md").write_text(
+        "---\ntitle:\n  - when: ja\n    title: Aan de slag\n  - title: Einde\n---\nBel ons.\n",
+        encoding="utf-8",
+    )
+    result = build(project_for(content), dist)
+    assert not result.failed(), [format_problem(p) for p in result.problems]
+    ends = {}
+    for href, label in OPTION.findall((dist / "index.html").read_text(encoding="utf-8")):
+        html = (dist / href).read_text(encoding="utf-8")
+        ends[label] = (href, re.search(r'<h1 class="node-title">(.*?)</h1>', html).group(1))
+        assert "Bel ons." in html
+    assert ends["Ja"][1] == "Aan de slag" and ends["Nee"][1] == "Einde"
+    assert ends["Ja"][0] != ends["Nee"][0] and result.gone == ("einde.html",)
+    overview = (dist / "overzicht.html").read_text(encoding="utf-8")
+    assert '<h4 id="knoop_einde-kop" class="entry-title">Einde</h4>' in overview
+    assert "Kop als <code>ja</code>:</span> Aan de slag</li>" in overview
+    saved = (dist / "einde.html").read_text(encoding="utf-8")
+    assert '<h1 class="node-title">Deze pagina is er nu per situatie</h1>' in saved
+    for href, title in ends.values():
+        assert f'<li><a href="{href}">{title}</a></li>' in saved

@@ -77,6 +77,15 @@ ROUTES = {
 }
 
 
+# What the end page leads with on each route: the outcome, in the source's words.
+OUTCOME = {
+    "weinig": "De JenV-brede Werkagenda kan je hierbij helpen!",
+    "geen": "Geen traject starten",
+    "genoeg": "Je kan aan de slag!",
+}
+END_PAGE = re.compile(r"einde-[b-df-hj-np-tv-z]{5,}\.html")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("uitkomst") / "dist"
@@ -105,7 +114,8 @@ def test_the_end_page_leads_with_the_advice_of_the_answers_given(
         reader = Visit(browser, site.as_uri() + "/", width=width)
         walk(reader, labels)
         page = reader.page
-        assert reader.here() == "einde.html"
+        assert END_PAGE.fullmatch(reader.here())
+        assert page.locator("h1").inner_text() == OUTCOME[route]
         assert texts(page, ".advice-item") == advice
         rows = page.locator(".answer-row")
         assert [
@@ -130,8 +140,18 @@ def test_without_javascript_the_end_page_points_to_the_overview(browser, site, r
     reader = Visit(browser, site.as_uri() + "/", javascript=False)
     walk(reader, ROUTES[route][0])
     page = reader.page
-    assert reader.here() == "einde.html"
-    assert page.locator("h1").inner_text() == "Einde van de beslisboom"
+    assert END_PAGE.fullmatch(reader.here())
+    assert page.locator("h1").inner_text() == OUTCOME[route]  # not 'Einde van de beslisboom'
+    # the title, then the rest of the outcome where it has more, before anything else
+    assert (
+        page.locator(".text p").first.inner_text()
+        == {
+            "weinig": "Uit ervaring blijkt: Het is altijd maatwerk!",
+            "geen": ROUTES["geen"][1][0].removeprefix("Ruimte: Geen "),
+            "genoeg": "Wil je meer informatie over een van deze onderwerpen? Kijk op het "
+            "Leeratelier Burgers betrekken op Connect.",
+        }[route]
+    )
     assert page.locator(".contact").is_visible()
     assert page.locator(".answer-row, .advice-item").count() == 0  # those need the script
     note = page.locator(".result-note")
@@ -152,7 +172,7 @@ def test_without_javascript_every_page_has_a_way_back(browser, site):
     reader.close()
     single = next(site.glob("burgers-*.html")).read_text(encoding="utf-8")
     sections = re.findall(r'<section class="node[^"]*" id="([^"]+)"(.*?)</section>', single, re.S)
-    assert len(sections) == 15
+    assert len(sections) == 17  # the end thrice, one per outcome
     assert [i for i, body in sections if 'class="back-link"' not in body] == ["begin"]
 
 
