@@ -17,11 +17,12 @@ from typing import Any, NamedTuple, TypeVar
 from markupsafe import Markup
 
 from .conditions import in_words
-from .design import Design, render
+from .design import STAMP, Design, render
 from .graph import advice_pages, back_links, band, band_name, depths, outline, reading_order
 from .links import SINGLE, SITE, Links
 from .memo import Memo
 from .model import Contact, Lookup, Node, Site, hash_once, hash_slot
+from .output import FileData
 from .routes import written_id
 from .urls import page_names, slug
 
@@ -158,9 +159,17 @@ def lowered(html: str, levels: int) -> str:
     return HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + levels)}", html)
 
 
-def render_piece(design: Design, piece: Piece) -> bytes:
-    """Render a piece to UTF-8."""
-    return render(design, piece.template, **piece.context()).encode()
+def render_piece(design: Design, piece: Piece) -> FileData:
+    """Render a piece to UTF-8: bytes, or, where it shows the content's code (a page's
+    footer), parts around each mark of it, so that stamping a page (render.stamped) makes
+    a new part of a few bytes and shares the rest with what the memo keeps."""
+    data = render(design, piece.template, **piece.context()).encode()
+    if STAMP not in data:
+        return data
+    found: list[bytes] = []
+    for part in data.split(STAMP):
+        found += [part, STAMP]
+    return tuple(found[:-1])
 
 
 class Batch:
@@ -183,7 +192,7 @@ class Batch:
         return self.hash == other.hash and self.view == other.view and self.kinds == other.kinds
 
 
-def render_batch(design: Design, batch: Batch) -> tuple[bytes, ...]:
+def render_batch(design: Design, batch: Batch) -> tuple[FileData, ...]:
     """Render the pieces of one view: a pure step, remembered by the design and the batch."""
     return tuple(render_piece(design, Piece(kind, batch.view)) for kind in batch.kinds)
 

@@ -17,7 +17,7 @@ from .links import MEDIA_DIR
 from .memo import Memo
 from .messages import say
 from .model import Lookup, Problem, Site
-from .output import FileData
+from .output import FileData, joined
 from .plan import Batch, Piece, Plan, file_names, render_batch, single_name
 from .routes import count_routes
 from .settings import iso_date
@@ -92,8 +92,8 @@ def made_files(plan: Plan, design: Design, memo: Memo, jobs: int) -> Iterator[tu
     for made_for, index, piece, data in render_all(wanted, design, memo, jobs):
         if made_for == "pages":
             yield pages.name(piece), data
-        else:
-            kept[made_for].append((index, piece, data))
+        else:  # an entry or a section: no footer, no code of the content, so bytes
+            kept[made_for].append((index, piece, joined(data)))
     del wanted
     rendered = {
         name: [(p, data) for _, p, data in sorted(found, key=first)] for name, found in kept.items()
@@ -106,7 +106,7 @@ def made_files(plan: Plan, design: Design, memo: Memo, jobs: int) -> Iterator[tu
 
 def render_all(
     wanted: dict[str, list[Piece]], design: Design, memo: Memo, jobs: int
-) -> Iterator[tuple[str, int, Piece, bytes]]:
+) -> Iterator[tuple[str, int, Piece, FileData]]:
     """Render every piece, giving (output, its place in that output's list, piece,
     bytes) as soon as it is done. The pieces of one view are rendered together, as one
     step that the memo remembers (a page, its overview entry and its section of the single

@@ -12,6 +12,7 @@ import pytest
 
 from beslisboom.cli import main
 from beslisboom.memo import Memo
+from beslisboom.output import joined
 from beslisboom.pipeline import build, format_problem
 from conftest import ROOT, page, project_for
 from helpers import SMALL, snapshot, write_content
@@ -127,7 +128,7 @@ def test_the_preview_rebuilds_a_site_of_several_trees(tmp_path):
         keep_sources=True,
     )
     assert not again.failed()
-    assert b"Een nieuwe zin." in again.files["proef/con-pagina.html"]
+    assert b"Een nieuwe zin." in joined(again.files["proef/con-pagina.html"])
     same = [n for n in first.files if n.startswith("burgers/") and n.endswith(".html")]
     assert same and all(first.files[n] == again.files[n] for n in same)
 

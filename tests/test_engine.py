@@ -299,6 +299,23 @@ def test_the_memo_forgets_what_the_site_no_longer_uses(make_tree, tmp_path):
     assert len(memo.earlier) == size
 
 
+def test_after_an_edit_the_preview_shares_the_unchanged_pages_with_its_memo(make_tree):
+    """A changed text changes the content's code on every page; a page that did not
+    change otherwise gets only a new part of a few bytes for it: the rest is the very
+    object the memo kept, so the preview holds its site once, not twice."""
+    content = make_tree(TREE)
+    project = Project(content, ROOT / "templates", ROOT / "assets")
+    memo = Memo()
+    first = build(project, None, memo)
+    (content / "einde.md").write_text(page("Klaar, anders"), encoding="utf-8")
+    again = build(project, None, memo)
+    for name in ("index.html", "vraag.html"):  # neither shows or links to the end
+        before, after = first.files[name], again.files[name]
+        assert isinstance(before, tuple) and len(before) == len(after) == 3
+        assert before[0] is after[0] and before[2] is after[2]  # shared with the memo
+        assert before[1] != after[1] and len(after[1]) < 20  # the code: new, and small
+
+
 def test_equal_files_give_equal_nodes(make_tree):
     content = make_tree(TREE)
     project = Project(content, ROOT / "templates", ROOT / "assets")
