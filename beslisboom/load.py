@@ -233,11 +233,12 @@ def read_title(block: Block, fields: Fields) -> tuple[str | None, tuple[Title, .
     without 'when', the title for every other situation (and the overview's)."""
     if not isinstance(fields.data.get("title"), list):
         return fields.text("title", required=True), ()
-    before = len(block.problems)
     found = read_conditional(block, fields, "title", "een kop onder 'title'", keys.TITLE)
     titles = tuple(Title(when, text, line) for when, text, line in found)
     if not titles or titles[-1].when is not None:
-        if len(block.problems) == before:  # one cause, one message: not after an item's own
+        # one cause, one message: a title without 'when' that is misspelt or not last has
+        # had its own
+        if not any(isinstance(item, dict) and "when" not in item for item in fields.data["title"]):
             block.error(fields.line_of("title"), say("titel-zonder-anders"))
         return None, ()
     return titles[-1].text, titles

@@ -905,6 +905,26 @@ CASES = {
             "op het overzicht)",
         ],
     ),
+    "title-last-with-its-own-mistake": (
+        {
+            "start.md": (
+                "---\n"
+                "title: Vraag\n"
+                "options:\n"
+                "  - label: Ja\n"
+                "    labels: [rood]\n"
+                "    next: einde\n"
+                "---\n"
+            ),
+            "einde.md": ("---\ntitle:\n  - when: rood\n    title: Rood\n  - titel: Einde\n---\n"),
+        },
+        [  # the otherwise title is there, misspelt: said once, not also as missing
+            "content/einde.md:5: fout: 'title' ontbreekt in een kop onder 'title'; voeg "
+            "toe: title: ...",
+            "content/einde.md:5: fout: onbekende sleutel 'titel' in een kop onder 'title' "
+            "(bedoel je 'title'?); toegestaan zijn: when, title",
+        ],
+    ),
     "title-otherwise-not-last": (
         {
             "start.md": (
