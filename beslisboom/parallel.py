@@ -51,7 +51,10 @@ def run_each(
     bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=receive, initargs=(step, shared, items)
+        jobs,
+        mp_context=context,
+        initializer=receive,
+        initargs=(step, shared, items, os.getpid()),
     )
     try:
         for part in pool.map(run_part, bounds):
@@ -60,12 +63,14 @@ def run_each(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def receive(step: Callable[[Any, Any], Any], shared: Any, items: Sequence[Any]) -> None:
+def receive(
+    step: Callable[[Any, Any], Any], shared: Any, items: Sequence[Any], parent: int
+) -> None:
     """Keep the work a forked worker inherited (the pool's initializer), and stop the
-    worker when the build that started it is gone (killed, say)."""
+    worker when the build that started it (parent: its process id, taken before the
+    fork, as a build killed just after it has a successor here already) is gone."""
     global received
     received = (step, shared, items)
-    parent = os.getppid()
     threading.Thread(target=leave_with, args=(parent,), daemon=True).start()
 
 

@@ -256,6 +256,48 @@ def test_workers_of_a_killed_build_stop_too(tmp_path):
     assert not any(alive(pid) for pid in workers)
 
 
+WORKER_OF_A_GONE_BUILD = """
+import os, sys, time
+from pathlib import Path
+from beslisboom import parallel
+build = os.getpid()
+worker = os.fork()
+if worker == 0:  # the worker: it takes up its work only after the build is gone
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1), os.dup2(quiet, 2)  # let the test's pipe close with the build
+    time.sleep(0.5)
+    Path(sys.argv[1]).write_text("begonnen")
+    try:
+        parallel.receive(len, None, [], build)
+    except Exception:
+        Path(sys.argv[1]).write_text("fout")
+        os._exit(1)
+    time.sleep(20)
+    os._exit(0)
+print(worker, flush=True)
+os._exit(0)  # the build, killed between the fork and the worker's start
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_a_worker_that_starts_after_its_build_was_killed_stops_too(tmp_path):
+    mark = tmp_path / "ontvangen"
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER_OF_A_GONE_BUILD, str(mark)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    worker = int(done.stdout)
+    deadline = time.monotonic() + 5
+    while (alive(worker) or not mark.exists()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    # it took up its work, then saw that no one waits for its results
+    assert mark.read_text() == "begonnen" and not alive(worker)
+
+
 def children(pid: int) -> list[int]:
     """List the child processes of a process (Linux)."""
     found = []
