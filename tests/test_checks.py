@@ -7,6 +7,8 @@ import pytest
 from conftest import ROOT, SITE_YML, messages, page
 
 OK_END = page("Einde")
+# A question whose one answer sets the label rood and leads to einde.md.
+SETS_ROOD = page("Vraag", "options:\n  - label: Ja\n    labels: [rood]\n    next: einde\n")
 
 CASES = {
     "title-is-a-comment": (
@@ -848,15 +850,7 @@ CASES = {
     ),
     "block-never-shown": (
         {
-            "start.md": (
-                "---\n"
-                "title: Vraag\n"
-                "options:\n"
-                "  - label: Ja\n"
-                "    labels: [rood]\n"
-                "    next: einde\n"
-                "---\n"
-            ),
+            "start.md": SETS_ROOD,
             "einde.md": ("---\ntitle: Einde\n---\nTekst.\n\n::: als niet rood\nNooit.\n:::\n"),
         },
         [
@@ -867,15 +861,7 @@ CASES = {
     ),
     "title-never-shown": (
         {
-            "start.md": (
-                "---\n"
-                "title: Vraag\n"
-                "options:\n"
-                "  - label: Ja\n"
-                "    labels: [rood]\n"
-                "    next: einde\n"
-                "---\n"
-            ),
+            "start.md": SETS_ROOD,
             "einde.md": (
                 "---\ntitle:\n  - when: niet rood\n    title: Nooit\n  - title: Einde\n---\n"
             ),
@@ -888,15 +874,7 @@ CASES = {
     ),
     "title-list-without-otherwise": (
         {
-            "start.md": (
-                "---\n"
-                "title: Vraag\n"
-                "options:\n"
-                "  - label: Ja\n"
-                "    labels: [rood]\n"
-                "    next: einde\n"
-                "---\n"
-            ),
+            "start.md": SETS_ROOD,
             "einde.md": ("---\ntitle:\n  - when: rood\n    title: Rood\n---\n"),
         },
         [
@@ -907,15 +885,7 @@ CASES = {
     ),
     "title-last-with-its-own-mistake": (
         {
-            "start.md": (
-                "---\n"
-                "title: Vraag\n"
-                "options:\n"
-                "  - label: Ja\n"
-                "    labels: [rood]\n"
-                "    next: einde\n"
-                "---\n"
-            ),
+            "start.md": SETS_ROOD,
             "einde.md": ("---\ntitle:\n  - when: rood\n    title: Rood\n  - titel: Einde\n---\n"),
         },
         [  # the otherwise title is there, misspelt: said once, not also as missing
@@ -927,15 +897,7 @@ CASES = {
     ),
     "title-otherwise-not-last": (
         {
-            "start.md": (
-                "---\n"
-                "title: Vraag\n"
-                "options:\n"
-                "  - label: Ja\n"
-                "    labels: [rood]\n"
-                "    next: einde\n"
-                "---\n"
-            ),
+            "start.md": SETS_ROOD,
             "einde.md": ("---\ntitle:\n  - title: Einde\n  - when: rood\n    title: Rood\n---\n"),
         },
         [
@@ -946,15 +908,7 @@ CASES = {
     ),
     "block-not-closed": (
         {
-            "start.md": (
-                "---\n"
-                "title: Vraag\n"
-                "options:\n"
-                "  - label: Ja\n"
-                "    labels: [rood]\n"
-                "    next: einde\n"
-                "---\n"
-            ),
+            "start.md": SETS_ROOD,
             "einde.md": ("---\ntitle: Einde\n---\nTekst.\n\n::: als rood\nRood.\n"),
         },
         [
@@ -964,15 +918,7 @@ CASES = {
     ),
     "block-in-block": (
         {
-            "start.md": (
-                "---\n"
-                "title: Vraag\n"
-                "options:\n"
-                "  - label: Ja\n"
-                "    labels: [rood]\n"
-                "    next: einde\n"
-                "---\n"
-            ),
+            "start.md": SETS_ROOD,
             "einde.md": ("---\ntitle: Einde\n---\n::: als rood\nRood.\n::: als niet rood\n:::\n"),
         },
         [
@@ -982,15 +928,7 @@ CASES = {
     ),
     "block-line-unknown": (
         {
-            "start.md": (
-                "---\n"
-                "title: Vraag\n"
-                "options:\n"
-                "  - label: Ja\n"
-                "    labels: [rood]\n"
-                "    next: einde\n"
-                "---\n"
-            ),
+            "start.md": SETS_ROOD,
             "einde.md": ("---\ntitle: Einde\n---\n::: als rood\nRood.\n::: klaar\n"),
         },
         [
