@@ -43,6 +43,11 @@ class Condition:
         return frozenset(names_in(self.tree))
 
 
+def applies(when: Condition | None, labels: frozenset[str]) -> bool:
+    """Tell whether a part with this condition (None: always, 'otherwise') applies."""
+    return when is None or when.holds(labels)
+
+
 def evaluate(tree: tuple[Any, ...], labels: frozenset[str]) -> bool:
     """Work out a condition's tree for a set of labels."""
     kind = tree[0]

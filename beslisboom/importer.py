@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .conditions import is_label, parse
+from .conditions import applies, is_label, parse
 from .messages import reason, say
 from .model import Problem
 from .text import FILL_IN
@@ -324,7 +324,7 @@ def arrivals(
         found.setdefault(page_id, set()).update(labels)
         for names, branches in routes.get(page_id, []):
             gathered = labels | set(names)
-            target = next((t for when, t in branches if when is None or when.holds(gathered)), None)
+            target = next((t for when, t in branches if applies(when, gathered)), None)
             if target is not None:
                 stack.append((target, gathered))
     return found

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import choices
 from .check import asks_again, conditions_of, link_line
-from .conditions import COUNTS
+from .conditions import COUNTS, applies
 from .graph import loop_from, loops, reaching
 from .messages import say
 from .model import Block, Branch, Lookup, Node, Option, Problem, Site, Title, when_text
@@ -285,7 +285,7 @@ class Walk:
                     (
                         (index, branch)
                         for index, branch in enumerate(way.branches)
-                        if branch.when is None or branch.when.holds(gathered)
+                        if applies(branch.when, gathered)
                     ),
                     None,
                 )
@@ -544,12 +544,10 @@ class Walk:
                 )
             if node.blocks:
                 changes["body_html"] = "\n".join(
-                    b.html for b in node.blocks if b.when is None or b.when.holds(labels)
+                    b.html for b in node.blocks if applies(b.when, labels)
                 )
             if node.titles:
-                changes["title"] = next(
-                    t.text for t in node.titles if t.when is None or t.when.holds(labels)
-                )
+                changes["title"] = next(t.text for t in node.titles if applies(t.when, labels))
                 changes["titles"] = ()
             if node.is_end:
                 changes["labels_shown"] = situation(labels, words, groups)
