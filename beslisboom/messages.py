@@ -492,10 +492,16 @@ def write_hint(error: OSError) -> str:
     return WRITE_HINTS.get(name, WRITE_HINT)
 
 
+def nearest(name: str, known: list[str] | tuple[str, ...]) -> str:
+    """Give the known name nearest to a name as written, or '' if none is near."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def suggest(name: str, known: list[str] | tuple[str, ...]) -> str:
     """Return " (bedoel je 'x'?)" for the nearest known name, or nothing."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f" (bedoel je '{close[0]}'?)" if close else ""
+    close = nearest(name, known)
+    return f" (bedoel je '{close}'?)" if close else ""
 
 
 def say(code: str, **values: object) -> str:

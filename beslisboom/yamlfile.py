@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .messages import say, suggest
+from .messages import nearest, say, suggest
 from .model import Problem
 
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -288,6 +288,7 @@ class Fields:
         self.line = block.line_of(node.start_mark)
         self.key_lines: dict[Any, int] = {}
         self.value_nodes: dict[Any, yaml.Node] = {}
+        self.meant: set[str] = set()  # keys an unknown key was taken for (allow_only)
         for key_node, value_node in node.value:
             key = key_node.value
             if key in self.key_lines:
@@ -308,6 +309,7 @@ class Fields:
             if key in known:
                 continue
             hint = suggest(str(key), known)
+            self.meant.add(nearest(str(key), known))
             allowed = ", ".join(known)
             self.block.error(
                 self.line_of(key),
@@ -321,9 +323,12 @@ class Fields:
             hidden = self.hidden_text(key)
             if hidden:  # 'title: #Welkom': YAML read a comment, or an anchor, not a text
                 self.block.error(self.line_of(key), say("yaml-teken-leeg", key=key, text=hidden))
-            elif required:
-                code = "waarde-leeg" if key in self.data else "sleutel-ontbreekt"
-                self.block.error(self.line_of(key), say(code, key=key, where=self.where))
+            elif required and key in self.data:
+                self.block.error(self.line_of(key), say("waarde-leeg", key=key, where=self.where))
+            elif required and key not in self.meant:  # not 'titel:', said to be meant as it
+                self.block.error(
+                    self.line_of(key), say("sleutel-ontbreekt", key=key, where=self.where)
+                )
             return None
         if not isinstance(value, str):
             written = getattr(self.value_nodes[key], "value", value)

@@ -889,10 +889,21 @@ CASES = {
             "einde.md": ("---\ntitle:\n  - when: rood\n    title: Rood\n  - titel: Einde\n---\n"),
         },
         [  # the otherwise title is there, misspelt: said once, not also as missing
-            "content/einde.md:5: fout: 'title' ontbreekt in een kop onder 'title'; voeg "
-            "toe: title: ...",
             "content/einde.md:5: fout: onbekende sleutel 'titel' in een kop onder 'title' "
             "(bedoel je 'title'?); toegestaan zijn: when, title",
+        ],
+    ),
+    "misspelt-key-said-once": (
+        {
+            "start.md": page("Vraag", "options:\n  - lable: Ja\n    next: einde\n"),
+            "einde.md": "---\ntitel: Einde\n---\n",
+        },
+        [  # not also "'title' ontbreekt": the message names the key it was meant as
+            "content/einde.md:2: fout: onbekende sleutel 'titel' in de front matter (bedoel "
+            "je 'title'?); toegestaan zijn: title, step, next, next_label, options, multiple, "
+            "topic",
+            "content/start.md:4: fout: onbekende sleutel 'lable' in een optie (bedoel je "
+            "'label'?); toegestaan zijn: label, next, hint, labels, short, none",
         ],
     ),
     "title-otherwise-not-last": (
