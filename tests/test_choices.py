@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from itertools import product
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -365,23 +366,31 @@ def test_changing_a_question_with_several_answers_ticks_them_again(browser, site
             ".join('|'))",
         )
 
+    def settles(found, expected) -> None:
+        """Assert what the page shows once its script has taken in the last click (in the
+        single file a click is no page load to wait for)."""
+        end = time.monotonic() + 10
+        while found() != expected and time.monotonic() < end:
+            time.sleep(0.05)
+        assert found() == expected
+
     visit.open("soorten.html" if where == "site" else SINGLE + "#soorten")
     ticks.nth(0).check()
     ticks.nth(2).check()
     verder()
     ticks.nth(1).check()
     verder()
-    assert rows() == [f"{SOORTEN[0][0]}|{SOORTEN[2][0]}", KENMERKEN[1][0]]
+    settles(rows, [f"{SOORTEN[0][0]}|{SOORTEN[2][0]}", KENMERKEN[1][0]])
     press(visit.page.locator(f"{shown} .answer-change").first)
-    assert boxes() == [True, False, True, False, False]
+    settles(boxes, [True, False, True, False, False])
     ticks.nth(2).uncheck()
     ticks.nth(3).check()
     verder()
-    assert rows() == [f"{SOORTEN[0][0]}|{SOORTEN[3][0]}", KENMERKEN[1][0]]  # kept, at the end
+    settles(rows, [f"{SOORTEN[0][0]}|{SOORTEN[3][0]}", KENMERKEN[1][0]])  # kept, at the end
     press(visit.page.locator(f"{shown} .answer-change").nth(1))
-    assert boxes() == [False, True, False, False, False]
+    settles(boxes, [False, True, False, False, False])
     ticks.nth(4).check()
     verder()
-    assert rows() == [f"{SOORTEN[0][0]}|{SOORTEN[3][0]}", f"{KENMERKEN[1][0]}|{KENMERKEN[4][0]}"]
+    settles(rows, [f"{SOORTEN[0][0]}|{SOORTEN[3][0]}", f"{KENMERKEN[1][0]}|{KENMERKEN[4][0]}"])
     assert visit.errors == []
     visit.close()
